@@ -1,0 +1,270 @@
+package io.sib2ae.orchestrator.coordination;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Coordinates a score's notation with its performance: reads the MusicXML (and the MIDI when
+ * there is one), finds tie chains, matches every sounding to its MIDI note and gives every
+ * notated note its deterministic universal ID and performed timing.
+ */
+public final class NoteCoordinator {
+
+    public static final String MIDI_EXACT = "midi_exact";
+    public static final String MIDI_TEMPO_MAP = "midi_tempo_map";
+    public static final String MUSICXML_TEMPO = "musicxml_tempo";
+
+    private final MusicXmlReader musicXmlReader;
+    private final MidiFileReader midiFileReader;
+    private final NoteMatcher matcher = new NoteMatcher();
+
+    public NoteCoordinator(MusicXmlReader musicXmlReader, MidiFileReader midiFileReader) {
+        this.musicXmlReader = musicXmlReader;
+        this.midiFileReader = midiFileReader;
+    }
+
+    /**
+     * @param midiBytes the MIDI file's bytes, or null to time the notes from the MusicXML alone
+     */
+    public CoordinatedScore coordinate(byte[] musicXml, String musicXmlName, byte[] midiBytes, String midiName) {
+        String contentHash = UniversalIds.contentHash(musicXml);
+        MusicXmlScore score = musicXmlReader.read(musicXml, musicXmlName);
+        MidiPerformance midi = midiBytes == null ? null : midiFileReader.read(midiBytes, midiName);
+        Map<Integer, TiedGroup> groups = TieChains.byNote(TieChains.find(score.notes()));
+
+        Timing timing = midi == null ? timeFromNotation(score, groups) : timeFromMidi(score, groups, midi);
+        List<CoordinatedNote> notes = assemble(score, contentHash, groups, timing, midi);
+        return new CoordinatedScore(contentHash, score, notes, timing.tempoMap, midi == null ? MUSICXML_TEMPO : MIDI_EXACT,
+                midi, timing.summary);
+    }
+
+    /** Matches plus the timeline they were made on. */
+    private record Timing(PerformedTimeline timeline, TempoMap tempoMap, QuarterMapping mapping,
+                          Map<Integer, List<NoteMatcher.Match>> byNote, CoordinatedScore.MatchSummary summary,
+                          Map<Long, Integer> laneToPart) {
+    }
+
+    private Timing timeFromNotation(MusicXmlScore score, Map<Integer, TiedGroup> groups) {
+        PerformedTimeline timeline = new PerformedTimeline(score);
+        Map<Integer, List<NoteMatcher.Match>> byNote = new HashMap<>();
+        int soundings = 0;
+        for (NoteMatcher.Expected e : expected(score, groups, timeline)) {
+            byNote.computeIfAbsent(e.note().documentIndex(), k -> new ArrayList<>()).add(new NoteMatcher.Match(e, null, 1.0, "notation_only"));
+            soundings++;
+        }
+        return new Timing(timeline, timeline.tempoMap(), QuarterMapping.shift(0), byNote,
+                new CoordinatedScore.MatchSummary(soundings, 0, 0, 0, 0, true), Map.of());
+    }
+
+    private Timing timeFromMidi(MusicXmlScore score, Map<Integer, TiedGroup> groups, MidiPerformance midi) {
+        Timing best = null;
+        // A MIDI file normally plays the repeats; one exported without them is matched on the notated timeline.
+        for (boolean expand : new boolean[] {true, false}) {
+            PerformedTimeline timeline = new PerformedTimeline(score, expand);
+            List<NoteMatcher.Expected> expected = expected(score, groups, timeline);
+            NoteMatcher.Result result = matcher.match(expected, midi);
+            Map<Integer, List<NoteMatcher.Match>> byNote = new HashMap<>();
+            int exact = 0;
+            int loose = 0;
+            int missing = 0;
+            for (NoteMatcher.Match match : result.matches()) {
+                byNote.computeIfAbsent(match.expected().note().documentIndex(), k -> new ArrayList<>()).add(match);
+                if (match.midi() == null) {
+                    missing++;
+                } else if (match.confidence() >= 1.0) {
+                    exact++;
+                } else {
+                    loose++;
+                }
+            }
+            Timing timing = new Timing(timeline, midi.tempoMap(), result.mapping(), byNote,
+                    new CoordinatedScore.MatchSummary(expected.size(), exact, loose, missing, result.mapping().initialOffset(), expand),
+                    result.laneToPart());
+            if (best == null || exact > best.summary.matchedExactly()) {
+                best = timing;
+            }
+            if (missing == 0 || score.measures().stream().noneMatch(m -> m.backwardRepeat() || m.jump().daCapo() || m.jump().dalSegno())) {
+                break;
+            }
+        }
+        return best;
+    }
+
+    /** Every sounding the notation promises; a tied secondary sounds as part of its primary. */
+    private static List<NoteMatcher.Expected> expected(MusicXmlScore score, Map<Integer, TiedGroup> groups,
+                                                       PerformedTimeline timeline) {
+        List<NoteMatcher.Expected> expected = new ArrayList<>();
+        for (NotatedNote note : score.notes()) {
+            TiedGroup group = groups.get(note.documentIndex());
+            if (group != null && group.primary() != note) {
+                continue;
+            }
+            List<Double> onsets = timeline.performedOnsets(note);
+            for (int i = 0; i < onsets.size(); i++) {
+                expected.add(new NoteMatcher.Expected(note, i, onsets.get(i)));
+            }
+        }
+        return expected;
+    }
+
+    private List<CoordinatedNote> assemble(MusicXmlScore score, String contentHash, Map<Integer, TiedGroup> groups,
+                                           Timing timing, MidiPerformance midi) {
+        Map<Integer, int[]> partSound = partChannelsAndPrograms(score, timing, midi);
+        List<Draft> drafts = new ArrayList<>();
+        Map<Integer, Draft> primaries = new HashMap<>();
+        for (NotatedNote note : score.notes()) {
+            TiedGroup group = groups.get(note.documentIndex());
+            if (group == null || group.primary() == note) {
+                Draft draft = soundingDraft(note, group, timing, midi != null);
+                drafts.add(draft);
+                primaries.put(note.documentIndex(), draft);
+            }
+        }
+        for (NotatedNote note : score.notes()) {
+            TiedGroup group = groups.get(note.documentIndex());
+            if (group != null && group.primary() != note) {
+                drafts.add(secondaryDraft(note, group, primaries.get(group.primary().documentIndex()), timing, midi != null));
+            }
+        }
+        drafts.sort(Comparator.comparingDouble((Draft d) -> d.start).thenComparingInt(d -> d.note.partIndex())
+                .thenComparingInt(d -> d.note.documentIndex()));
+
+        Set<String> seenKeys = new HashSet<>();
+        Map<Integer, String> ids = new HashMap<>();
+        for (NotatedNote note : score.notes()) {
+            String key = UniversalIds.positionKey(contentHash, note);
+            String unique = key;
+            for (int n = 2; !seenKeys.add(unique); n++) {
+                // Two identical noteheads at one position (a doubled unison) still need two IDs.
+                unique = key + "#" + n;
+            }
+            ids.put(note.documentIndex(), UniversalIds.nameBased(unique).toString());
+        }
+        List<CoordinatedNote> result = new ArrayList<>(drafts.size());
+        for (Draft d : drafts) {
+            TiedGroup group = groups.get(d.note.documentIndex());
+            boolean primary = group == null || group.primary() == d.note;
+            int[] sound = partSound.get(d.note.partIndex());
+            result.add(new CoordinatedNote(d.note, ids.get(d.note.documentIndex()), result.size(),
+                    score.parts().get(d.note.partIndex()).name(), d.velocity, round6(d.start), round6(d.duration),
+                    d.performances, d.timingSource, d.confidence, d.method, primary,
+                    group == null ? null : group.groupId(), group == null ? 0 : group.members().indexOf(d.note),
+                    primary ? null : ids.get(group.primary().documentIndex()), sound[0], sound[1], round6(d.tempo)));
+        }
+        return List.copyOf(result);
+    }
+
+    private static final class Draft {
+        NotatedNote note;
+        List<Performance> performances;
+        double start;
+        double duration;
+        int velocity;
+        String timingSource;
+        double confidence;
+        String method;
+        double tempo;
+    }
+
+    private Draft soundingDraft(NotatedNote note, TiedGroup group, Timing timing, boolean hasMidi) {
+        double chainQuarters = group == null ? note.durationQuarters() : group.notatedEnd() - note.notatedOnset();
+        List<NoteMatcher.Match> matches = timing.byNote.getOrDefault(note.documentIndex(), List.of());
+        List<Performance> performances = new ArrayList<>(matches.size());
+        double confidence = matches.isEmpty() ? 0 : 1.0;
+        String method = matches.isEmpty() ? "not_performed" : null;
+        for (NoteMatcher.Match match : matches) {
+            if (match.midi() != null) {
+                MidiNote m = match.midi();
+                performances.add(new Performance(round6(m.startSeconds()), round6(m.durationSeconds()), m.velocity()));
+            } else {
+                double at = timing.mapping.toMidi(match.expected().quarter());
+                double start = timing.tempoMap.secondsAt(at);
+                double length = note.grace() ? graceSeconds(timing.tempoMap, at) : timing.tempoMap.secondsAt(at + chainQuarters) - start;
+                performances.add(new Performance(round6(start), round6(length), note.dynamicsVelocity()));
+            }
+            confidence = Math.min(confidence, match.confidence());
+            method = method == null ? match.method() : method.equals(match.method()) ? method : "mixed";
+        }
+        Draft d = new Draft();
+        d.note = note;
+        d.performances = List.copyOf(performances);
+        NoteMatcher.Match first = matches.isEmpty() ? null : matches.get(0);
+        double firstQuarter = timing.mapping.toMidi(first == null ? note.notatedOnset() : first.expected().quarter());
+        d.start = performances.isEmpty() ? timing.tempoMap.secondsAt(firstQuarter) : performances.get(0).startSeconds();
+        d.duration = performances.isEmpty() ? 0 : performances.get(0).durationSeconds();
+        d.velocity = performances.isEmpty() ? note.dynamicsVelocity() : performances.get(0).velocity();
+        d.tempo = timing.tempoMap.tempoAt(first != null && first.midi() != null ? first.midi().startQuarter() : firstQuarter);
+        d.confidence = round6(confidence);
+        d.method = method;
+        boolean anyMidi = matches.stream().anyMatch(m -> m.midi() != null);
+        d.timingSource = !hasMidi ? MUSICXML_TEMPO : anyMidi && confidence >= 1.0 ? MIDI_EXACT : MIDI_TEMPO_MAP;
+        return d;
+    }
+
+    private static Draft secondaryDraft(NotatedNote note, TiedGroup group, Draft primary, Timing timing, boolean hasMidi) {
+        List<Performance> performances = new ArrayList<>();
+        for (double onset : timing.timeline.performedOnsets(note)) {
+            double at = timing.mapping.toMidi(onset);
+            double start = timing.tempoMap.secondsAt(at);
+            double length = timing.tempoMap.secondsAt(at + note.durationQuarters()) - start;
+            performances.add(new Performance(round6(start), round6(length), primary.velocity));
+        }
+        Draft d = new Draft();
+        d.note = note;
+        d.performances = List.copyOf(performances);
+        d.start = performances.isEmpty() ? timing.tempoMap.secondsAt(note.notatedOnset()) : performances.get(0).startSeconds();
+        d.duration = performances.isEmpty() ? 0 : performances.get(0).durationSeconds();
+        d.velocity = primary.velocity;
+        d.tempo = timing.tempoMap.tempoAt(timing.mapping.toMidi(timing.timeline.performedOnsets(note).stream().findFirst().orElse(0.0)));
+        d.confidence = primary.confidence;
+        d.method = "tied_to_primary";
+        d.timingSource = hasMidi ? MIDI_TEMPO_MAP : MUSICXML_TEMPO;
+        return d;
+    }
+
+    /** A grace note with no MIDI partner sounds for a sixteenth, the usual acciaccatura length. */
+    private static double graceSeconds(TempoMap tempoMap, double at) {
+        return 0.25 * 60.0 / tempoMap.tempoAt(at);
+    }
+
+    /** Channel and program per part: the MusicXML's own, else what the MIDI lanes play, else defaults. */
+    private static Map<Integer, int[]> partChannelsAndPrograms(MusicXmlScore score, Timing timing, MidiPerformance midi) {
+        Map<Integer, int[]> result = new HashMap<>();
+        for (ScorePart part : score.parts()) {
+            int channel = part.midiChannel();
+            int program = part.midiProgram();
+            if (midi != null && (channel < 0 || program < 0)) {
+                Map<Long, Integer> laneVotes = new HashMap<>();
+                for (MidiNote note : midi.notes()) {
+                    if (Integer.valueOf(part.partIndex()).equals(timing.laneToPart.get(note.lane()))) {
+                        laneVotes.merge(note.lane(), 1, Integer::sum);
+                    }
+                }
+                Long lane = laneVotes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+                if (lane != null) {
+                    int laneChannel = (int) (lane & 0xf);
+                    channel = channel < 0 ? laneChannel : channel;
+                    if (program < 0) {
+                        program = midi.notes().stream().filter(n -> n.lane() == lane).findFirst().map(MidiNote::program).orElse(0);
+                    }
+                }
+            }
+            if (channel < 0) {
+                // Channel 10 (index 9) is percussion in General MIDI; pitched parts skip it.
+                int index = part.partIndex() % 15;
+                channel = index >= 9 ? index + 1 : index;
+            }
+            result.put(part.partIndex(), new int[] {channel, Math.max(0, program)});
+        }
+        return result;
+    }
+
+    private static double round6(double value) {
+        return Math.round(value * 1e6) / 1e6;
+    }
+}

@@ -1,0 +1,179 @@
+package io.sib2ae.orchestrator.coordination;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The score as it is played: measures in performance order with repeats, voltas and
+ * D.C./D.S. jumps expanded, and the tempo map laid over that performed timeline.
+ */
+public final class PerformedTimeline {
+
+    /** A guard against malformed repeat structures that would otherwise loop for ever. */
+    private static final int MAX_PERFORMED_MEASURES_FACTOR = 16;
+
+    private final List<Occurrence> occurrences;
+    private final Map<Integer, List<Occurrence>> byMeasure = new HashMap<>();
+    private final TempoMap tempoMap;
+
+    /** One playing of a notated measure. */
+    public record Occurrence(int measureIndex, int pass, double performedStart) {
+    }
+
+    public PerformedTimeline(MusicXmlScore score) {
+        this(score, true);
+    }
+
+    /**
+     * @param expandRepeats false lays the measures out once each, for MIDI files that were
+     *                      exported without playing the repeats
+     */
+    public PerformedTimeline(MusicXmlScore score, boolean expandRepeats) {
+        this.occurrences = expandRepeats ? expand(score.measures()) : straight(score.measures());
+        for (Occurrence occurrence : occurrences) {
+            byMeasure.computeIfAbsent(occurrence.measureIndex(), k -> new ArrayList<>()).add(occurrence);
+        }
+        this.tempoMap = buildTempoMap(score);
+    }
+
+    public List<Occurrence> occurrences() {
+        return occurrences;
+    }
+
+    public TempoMap tempoMap() {
+        return tempoMap;
+    }
+
+    /** Performed onsets, in quarters, of every time a notated note is played. */
+    public List<Double> performedOnsets(NotatedNote note) {
+        List<Occurrence> plays = byMeasure.getOrDefault(note.measureIndex(), List.of());
+        List<Double> onsets = new ArrayList<>(plays.size());
+        for (Occurrence play : plays) {
+            onsets.add(MusicXmlReader.round(play.performedStart() + note.onsetInMeasure()));
+        }
+        return onsets;
+    }
+
+    public double totalQuarters() {
+        return occurrences.isEmpty() ? 0 : occurrences.get(occurrences.size() - 1).performedStart() + lastLength;
+    }
+
+    private double lastLength;
+
+    private List<Occurrence> straight(List<MeasureSpan> measures) {
+        List<Occurrence> result = new ArrayList<>(measures.size());
+        for (MeasureSpan m : measures) {
+            result.add(new Occurrence(m.index(), 1, m.notatedStart()));
+            lastLength = m.length();
+        }
+        return List.copyOf(result);
+    }
+
+    private List<Occurrence> expand(List<MeasureSpan> measures) {
+        List<Integer> order = new ArrayList<>();
+        List<Integer> passes = new ArrayList<>();
+        int count = measures.size();
+        int limit = Math.max(1, count) * MAX_PERFORMED_MEASURES_FACTOR;
+        Map<Integer, Integer> repeatsTaken = new HashMap<>();
+        int repeatStart = 0;
+        int pass = 1;
+        boolean jumped = false;
+        boolean arrivedByRepeat = false;
+        int segno = 0;
+        int i = 0;
+        while (i < count && order.size() < limit) {
+            MeasureSpan m = measures.get(i);
+            if (m.forwardRepeat() && !arrivedByRepeat) {
+                repeatStart = i;
+                pass = 1;
+            }
+            arrivedByRepeat = false;
+            if (m.jump().segno()) {
+                segno = i;
+            }
+            if (!m.endingNumbers().isEmpty() && !m.endingNumbers().contains(pass)) {
+                // After a D.C./D.S. the repeat is not taken again, so play the last volta.
+                boolean lastVolta = jumped && m.endingNumbers().stream().mapToInt(Integer::intValue).max().orElse(0) >= pass
+                        && !hasLaterEnding(measures, i, pass);
+                if (!lastVolta) {
+                    i++;
+                    continue;
+                }
+            }
+            order.add(i);
+            passes.add(pass);
+            if (jumped && m.jump().fine()) {
+                break;
+            }
+            if (jumped && m.jump().toCoda()) {
+                int coda = findCoda(measures, i + 1);
+                if (coda >= 0) {
+                    i = coda;
+                    continue;
+                }
+            }
+            if (m.backwardRepeat() && !jumped) {
+                int taken = repeatsTaken.getOrDefault(i, 1);
+                if (taken < m.backwardRepeatTimes()) {
+                    repeatsTaken.put(i, taken + 1);
+                    pass = taken + 1;
+                    i = repeatStart;
+                    arrivedByRepeat = true;
+                    continue;
+                }
+                repeatsTaken.remove(i);
+                repeatStart = i + 1;
+            }
+            if (!jumped && (m.jump().daCapo() || m.jump().dalSegno())) {
+                jumped = true;
+                i = m.jump().daCapo() ? 0 : segno;
+                continue;
+            }
+            i++;
+        }
+        List<Occurrence> result = new ArrayList<>(order.size());
+        double start = 0;
+        for (int k = 0; k < order.size(); k++) {
+            MeasureSpan m = measures.get(order.get(k));
+            result.add(new Occurrence(m.index(), passes.get(k), MusicXmlReader.round(start)));
+            start += m.length();
+            lastLength = m.length();
+        }
+        return List.copyOf(result);
+    }
+
+    private static boolean hasLaterEnding(List<MeasureSpan> measures, int from, int pass) {
+        for (int j = from + 1; j < measures.size() && !measures.get(j).endingNumbers().isEmpty(); j++) {
+            if (measures.get(j).endingNumbers().stream().anyMatch(n -> n > pass)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int findCoda(List<MeasureSpan> measures, int from) {
+        for (int j = from; j < measures.size(); j++) {
+            if (measures.get(j).jump().coda()) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private TempoMap buildTempoMap(MusicXmlScore score) {
+        Map<Integer, List<TempoMark>> marksByMeasure = new HashMap<>();
+        for (TempoMark mark : score.tempoMarks()) {
+            marksByMeasure.computeIfAbsent(mark.measureIndex(), k -> new ArrayList<>()).add(mark);
+        }
+        List<TempoMap.Change> changes = new ArrayList<>();
+        changes.add(new TempoMap.Change(0, score.tempoMarks().get(0).quartersPerMinute()));
+        for (Occurrence occurrence : occurrences) {
+            for (TempoMark mark : marksByMeasure.getOrDefault(occurrence.measureIndex(), List.of())) {
+                changes.add(new TempoMap.Change(occurrence.performedStart() + mark.offsetInMeasure(), mark.quartersPerMinute()));
+            }
+        }
+        return TempoMap.of(changes);
+    }
+}
