@@ -1,7 +1,29 @@
 package io.sib2ae.orchestrator;
 
+import org.apache.camel.main.Main;
+
+/**
+ * Boots the orchestrator: as a service watching the inbox, or with {@code process ...} as a
+ * one-shot run of one score through the same routes.
+ */
 public final class App {
+
+    private App() {
+    }
+
     public static void main(String[] args) throws Exception {
-        System.out.println("boot");
+        if (args.length > 0 && args[0].equals("process")) {
+            System.exit(new OneShotCommand().run(args));
+        }
+        newMain().run(args);
+    }
+
+    /** The Camel application every mode and every end-to-end test starts from. */
+    public static Main newMain() {
+        Main main = new Main(App.class);
+        // Built-in defaults first, then the editable file beside the jar, which wins.
+        main.setPropertyPlaceholderLocations(
+                "classpath:application.properties;optional=true,file:config/application.properties;optional=true");
+        return main;
     }
 }

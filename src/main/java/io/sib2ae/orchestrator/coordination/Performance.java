@@ -1,5 +1,9 @@
 package io.sib2ae.orchestrator.coordination;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /** One time a notated note sounds in the performed score. */
-public record Performance(double startSeconds, double durationSeconds, int velocity) {
+public record Performance(@JsonProperty("start_seconds") double startSeconds,
+                          @JsonProperty("duration_seconds") double durationSeconds,
+                          @JsonProperty("velocity") int velocity) {
 }

@@ -1,0 +1,26 @@
+package io.sib2ae.orchestrator;
+
+import org.apache.camel.builder.RouteConfigurationBuilder;
+
+/**
+ * Error handling, declared once. A score that cannot be processed is quarantined with an
+ * error report and the service carries on; an error on one note is recorded on that note and
+ * the rest of the score carries on.
+ */
+public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
+
+    @Override
+    public void configuration() {
+        routeConfiguration("score-errors")
+                .onException(Exception.class).handled(true)
+                    .log(org.apache.camel.LoggingLevel.WARN, "sib2ae.intake",
+                            "Score ${exchangeProperty.scoreSet.scoreName} failed: ${exception.message}")
+                    .bean("scoreProcessor", "fail(${exchangeProperty.scoreSet}, ${exception})")
+                    .to("direct:score-completed");
+
+        routeConfiguration("note-errors")
+                .onException(Exception.class).handled(true)
+                    .log(org.apache.camel.LoggingLevel.WARN, "sib2ae.notes", "Note failed: ${exception.message}")
+                    .bean("noteHops", "recordFailure(${body}, ${exception})");
+    }
+}

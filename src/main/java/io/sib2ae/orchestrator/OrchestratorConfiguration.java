@@ -1,0 +1,132 @@
+package io.sib2ae.orchestrator;
+
+import io.sib2ae.orchestrator.coordination.MidiFileReader;
+import io.sib2ae.orchestrator.coordination.MusicXmlReader;
+import io.sib2ae.orchestrator.coordination.NoteCoordinator;
+import io.sib2ae.orchestrator.coordination.NoteHops;
+import io.sib2ae.orchestrator.coordination.ScoreProcessor;
+import io.sib2ae.orchestrator.intake.Folders;
+import io.sib2ae.orchestrator.intake.MxlArchive;
+import io.sib2ae.orchestrator.intake.ScoreInputReader;
+import io.sib2ae.orchestrator.intake.ScoreSetAggregation;
+import io.sib2ae.orchestrator.intake.Submissions;
+import io.sib2ae.orchestrator.intake.WorkArea;
+import io.sib2ae.orchestrator.manifest.ManifestStore;
+import io.sib2ae.orchestrator.monitoring.ProgressReporter;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+
+/**
+ * Builds every bean of the orchestrator once, from {@code config/application.properties}.
+ * Routes refer to these beans by name; none of them knows about Camel routes.
+ */
+@Configuration
+public class OrchestratorConfiguration implements CamelConfiguration, CamelContextAware {
+
+    @PropertyInject("sib2ae.inbox")
+    private String inbox;
+    @PropertyInject("sib2ae.output")
+    private String output;
+    @PropertyInject("sib2ae.archive")
+    private String archive;
+    @PropertyInject("sib2ae.failed")
+    private String failed;
+    @PropertyInject("sib2ae.work")
+    private String work;
+    @PropertyInject("sib2ae.limits.max-notes")
+    private int maxNotes;
+    @PropertyInject("sib2ae.limits.max-file-bytes")
+    private long maxFileBytes;
+    @PropertyInject("sib2ae.limits.max-uncompressed-bytes")
+    private long maxUncompressedBytes;
+    @PropertyInject("sib2ae.limits.max-compression-ratio")
+    private int maxCompressionRatio;
+    @PropertyInject("sib2ae.limits.max-midi-tracks")
+    private int maxMidiTracks;
+    @PropertyInject("sib2ae.limits.max-midi-seconds")
+    private double maxMidiSeconds;
+    @PropertyInject("sib2ae.workers")
+    private int workers;
+
+    private CamelContext camelContext;
+    private Folders folders;
+    private ManifestStore manifestStore;
+    private WorkArea workArea;
+    private ProgressReporter progressReporter;
+
+    @Override
+    public void setCamelContext(CamelContext camelContext) {
+        this.camelContext = camelContext;
+    }
+
+    @Override
+    public CamelContext getCamelContext() {
+        return camelContext;
+    }
+
+    @BindToRegistry("folders")
+    public Folders folders() {
+        if (folders == null) {
+            folders = Folders.of(inbox, output, archive, failed, work);
+        }
+        return folders;
+    }
+
+    @BindToRegistry("manifestStore")
+    public ManifestStore manifestStore() {
+        if (manifestStore == null) {
+            manifestStore = new ManifestStore();
+        }
+        return manifestStore;
+    }
+
+    @BindToRegistry("workArea")
+    public WorkArea workArea() {
+        if (workArea == null) {
+            workArea = new WorkArea(folders());
+        }
+        return workArea;
+    }
+
+    @BindToRegistry("progressReporter")
+    public ProgressReporter progressReporter() {
+        if (progressReporter == null) {
+            progressReporter = new ProgressReporter(manifestStore());
+        }
+        return progressReporter;
+    }
+
+    @BindToRegistry("scoreProcessor")
+    public ScoreProcessor scoreProcessor() {
+        ScoreInputReader inputs = new ScoreInputReader(maxFileBytes, new MxlArchive(maxUncompressedBytes, maxCompressionRatio));
+        NoteCoordinator coordinator = new NoteCoordinator(new MusicXmlReader(maxNotes), new MidiFileReader(maxMidiTracks, maxMidiSeconds));
+        return new ScoreProcessor(inputs, coordinator, manifestStore(), workArea(), folders().output());
+    }
+
+    @BindToRegistry("noteHops")
+    public NoteHops noteHops() {
+        return new NoteHops(manifestStore(), progressReporter());
+    }
+
+    @BindToRegistry("scoreSetAggregation")
+    public ScoreSetAggregation scoreSetAggregation() {
+        return new ScoreSetAggregation();
+    }
+
+    @BindToRegistry("submissions")
+    public Submissions submissions() {
+        return new Submissions();
+    }
+
+    /** The bounded pool the per-note splitter runs on: one worker per core unless configured. */
+    @BindToRegistry("noteWorkers")
+    public ExecutorService noteWorkers() {
+        int size = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        return camelContext.getExecutorServiceManager().newFixedThreadPool(this, "note-worker", size);
+    }
+}

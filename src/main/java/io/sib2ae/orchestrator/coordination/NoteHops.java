@@ -1,0 +1,45 @@
+package io.sib2ae.orchestrator.coordination;
+
+import io.sib2ae.orchestrator.manifest.ManifestStore;
+import io.sib2ae.orchestrator.manifest.NoteManifest;
+import io.sib2ae.orchestrator.manifest.StageStatus;
+import io.sib2ae.orchestrator.monitoring.ProgressReporter;
+
+/**
+ * The note-level bookkeeping around the hops: a note leaving the hop chain is counted and its
+ * manifest written, and an unexpected error on one note is recorded on that note alone.
+ */
+public final class NoteHops {
+
+    private final ManifestStore manifests;
+    private final ProgressReporter progress;
+
+    public NoteHops(ManifestStore manifests, ProgressReporter progress) {
+        this.manifests = manifests;
+        this.progress = progress;
+    }
+
+    public NoteWork finish(NoteWork work) {
+        manifests.writeNote(work.run().folder(), work.manifest());
+        int done = work.run().noteFinished();
+        progress.noteFinished(work.run(), done);
+        return work;
+    }
+
+    /** Records an error no hop handled on the stage that was running, and lets the score go on. */
+    public NoteWork recordFailure(NoteWork work, Exception failure) {
+        NoteManifest manifest = work.manifest();
+        String reason = failure == null ? "unknown error" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        boolean marked = false;
+        for (StageStatus stage : ScoreProcessor.stagesOf(manifest).values()) {
+            if (stage.is(StageStatus.RUNNING)) {
+                stage.mark(StageStatus.FAILED, reason);
+                marked = true;
+            }
+        }
+        if (!marked) {
+            manifest.stages.coordination.mark(StageStatus.FAILED, reason);
+        }
+        return finish(work);
+    }
+}

@@ -1,0 +1,42 @@
+package io.sib2ae.orchestrator.coordination;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The life of one score: coordinate its notes, split it per universal ID through the
+ * per-note hops in parallel, then close it and announce the result.
+ */
+public class ScoreRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:process-score")
+                .routeId("score-process")
+                .routeConfigurationId("score-errors")
+                .setProperty("scoreSet", body())
+                .bean("scoreProcessor", "open").id("coordinate-notes")
+                .setProperty("scoreRun", body())
+                .bean("progressReporter", "started").id("report-score-started")
+                .split(method("scoreProcessor", "notes")).parallelProcessing().executorService("noteWorkers")
+                    .id("split-per-note")
+                    .to("direct:note-hops").id("send-note-through-hops")
+                .end()
+                .bean("scoreProcessor", "close").id("close-score")
+                .bean("progressReporter", "finished(${exchangeProperty.scoreRun}, ${body.status})").id("report-score-finished")
+                .to("direct:score-completed").id("announce-completion");
+
+        from("direct:note-hops")
+                .routeId("note-hops")
+                .routeConfigurationId("note-errors")
+                .to("direct:hop-midi").id("hop-midi-step")
+                .to("direct:hop-audio").id("hop-audio-step")
+                .to("direct:hop-keyframes").id("hop-keyframes-step")
+                .to("direct:hop-svg").id("hop-svg-step")
+                .bean("noteHops", "finish").id("finish-note");
+
+        from("direct:score-completed")
+                .routeId("score-completed")
+                .log("Score ${body.scoreName} ${body.status}: ${body.notes} notes, ${body.failedNotes} failed, "
+                        + "${body.elapsedMillis} ms");
+    }
+}

@@ -1,0 +1,94 @@
+package io.sib2ae.orchestrator.coordination;
+
+import io.sib2ae.orchestrator.intake.ScoreSet;
+import io.sib2ae.orchestrator.manifest.NoteManifest;
+import io.sib2ae.orchestrator.manifest.ScoreManifest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One score in work: its inputs, its coordinated notes, its manifests and live counts per hop.
+ * Counts are updated by the note threads and read by monitoring, so they are atomic.
+ */
+public final class ScoreRun {
+
+    private final ScoreSet scoreSet;
+    private final Path folder;
+    private final CoordinatedScore coordinated;
+    private final ScoreManifest index;
+    private final List<NoteWork> notes;
+    private final Instant startedAt;
+    private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
+    private final AtomicInteger notesFinished = new AtomicInteger();
+
+    public ScoreRun(ScoreSet scoreSet, Path folder, CoordinatedScore coordinated, ScoreManifest index,
+                    List<NoteWork> notes, Instant startedAt) {
+        this.scoreSet = scoreSet;
+        this.folder = folder;
+        this.coordinated = coordinated;
+        this.index = index;
+        this.notes = notes;
+        this.startedAt = startedAt;
+    }
+
+    public ScoreSet scoreSet() {
+        return scoreSet;
+    }
+
+    public String scoreName() {
+        return index.scoreName;
+    }
+
+    public Path folder() {
+        return folder;
+    }
+
+    public CoordinatedScore coordinated() {
+        return coordinated;
+    }
+
+    public ScoreManifest index() {
+        return index;
+    }
+
+    public List<NoteWork> notes() {
+        return notes;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+
+    /** Counts one hop outcome, e.g. {@code ("audio", "completed")}. */
+    public void count(String hop, String status) {
+        counts.computeIfAbsent(hop + "." + status, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    public int count(String hopAndStatus) {
+        AtomicInteger value = counts.get(hopAndStatus);
+        return value == null ? 0 : value.get();
+    }
+
+    public Map<String, Integer> countsSnapshot() {
+        Map<String, Integer> snapshot = new java.util.TreeMap<>();
+        counts.forEach((k, v) -> snapshot.put(k, v.get()));
+        return snapshot;
+    }
+
+    /** Marks a note as through all hops; returns how many are. */
+    public int noteFinished() {
+        return notesFinished.incrementAndGet();
+    }
+
+    public int notesFinished() {
+        return notesFinished.get();
+    }
+
+    public List<NoteManifest> manifests() {
+        return notes.stream().map(NoteWork::manifest).toList();
+    }
+}

@@ -1,0 +1,159 @@
+package io.sib2ae.orchestrator.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.sib2ae.orchestrator.coordination.ScoreInputException;
+import io.sib2ae.orchestrator.manifest.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Owns the life of input files: claimed from the inbox into {@code work/}, then moved to
+ * {@code archive/} when their score closes, or to {@code failed/} with an error report. Every
+ * move is a single rename, so a file is always in exactly one place.
+ */
+public final class WorkArea {
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
+
+    private final Folders folders;
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public WorkArea(Folders folders) {
+        this.folders = folders;
+    }
+
+    public Folders folders() {
+        return folders;
+    }
+
+    /** A file the intake route has claimed, with the score it belongs to. */
+    public record ClaimedFile(String groupKey, ScoreFileKind kind, Path path) {
+    }
+
+    /**
+     * Moves a file that the file consumer read-locked out of the inbox into the work folder.
+     *
+     * @param relativeName the file's path relative to the inbox, as the file consumer reports it
+     */
+    public ClaimedFile claim(String relativeName) {
+        Path relative = safeRelative(relativeName);
+        Path source = folders.inbox().resolve(relative);
+        Path target = folders.incoming().resolve(relative);
+        try {
+            AtomicFiles.moveAtomically(source, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not claim " + relativeName + " from the inbox: " + e.getMessage(), e);
+        }
+        return new ClaimedFile(ScoreNames.groupKey(relative), ScoreFileKind.of(relative.getFileName().toString()), target);
+    }
+
+    /** Moves a closed score's inputs to {@code archive/<score>/<time>/}. */
+    public Path archive(ScoreSet set) {
+        if (!set.archiveOnClose()) {
+            return null;
+        }
+        Path target = folders.archive().resolve(io.sib2ae.orchestrator.manifest.FileNames.sanitize(set.scoreName()))
+                .resolve(STAMP.format(Instant.now()));
+        moveAll(set.allFiles(), target);
+        return target;
+    }
+
+    /**
+     * Moves a score's inputs to {@code failed/} and writes {@code <score>.error.json} beside
+     * them with the reason, the file, and the line and column where they are known.
+     */
+    public Path quarantine(ScoreSet set, Throwable failure) {
+        String scoreName = io.sib2ae.orchestrator.manifest.FileNames.sanitize(set.scoreName());
+        Path target = folders.failed().resolve(scoreName + "-" + STAMP.format(Instant.now()));
+        List<String> moved = new ArrayList<>();
+        if (set.archiveOnClose()) {
+            moveAll(set.allFiles(), target);
+            set.allFiles().forEach(f -> moved.add(f.getFileName().toString()));
+        }
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("score", set.scoreName());
+        ScoreInputException input = failure instanceof ScoreInputException e ? e : null;
+        report.put("reason", input != null ? input.reason() : String.valueOf(failure.getMessage()));
+        report.put("file", input != null ? input.file() : null);
+        report.put("line", input != null ? input.line() : null);
+        report.put("column", input != null ? input.column() : null);
+        report.put("error_type", failure.getClass().getSimpleName());
+        report.put("files", moved);
+        report.put("failed_at", Instant.now().toString());
+        try {
+            AtomicFiles.write(target.resolve(scoreName + ".error.json"), mapper.writeValueAsBytes(report));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /** Puts files a crashed run left in {@code work/} back into the inbox, so they are taken up again. */
+    public int recover() {
+        Path incoming = folders.incoming();
+        if (!Files.isDirectory(incoming)) {
+            return 0;
+        }
+        List<Path> leftovers;
+        try (Stream<Path> files = Files.walk(incoming)) {
+            leftovers = files.filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Path file : leftovers) {
+            try {
+                if (file.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX)) {
+                    Files.deleteIfExists(file);
+                } else {
+                    AtomicFiles.moveAtomically(file, folders.inbox().resolve(incoming.relativize(file)));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not recover " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return leftovers.size();
+    }
+
+    private static void moveAll(List<Path> files, Path targetFolder) {
+        for (Path file : files) {
+            if (!Files.exists(file)) {
+                continue;
+            }
+            try {
+                AtomicFiles.moveAtomically(file, targetFolder.resolve(file.getFileName().toString()));
+                deleteEmptyParents(file.getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not move " + file + " to " + targetFolder + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void deleteEmptyParents(Path folder) {
+        try (Stream<Path> children = Files.list(folder)) {
+            if (children.findAny().isEmpty() && !folder.getFileName().toString().equals("incoming")) {
+                Files.deleteIfExists(folder);
+            }
+        } catch (IOException ignored) {
+            // an empty folder left behind does no harm
+        }
+    }
+
+    private static Path safeRelative(String relativeName) {
+        Path relative = Path.of(relativeName).normalize();
+        if (relative.isAbsolute() || relative.startsWith("..")) {
+            throw new ScoreInputException("The file name points outside the inbox", relativeName);
+        }
+        return relative;
+    }
+}

@@ -1,0 +1,62 @@
+package io.sib2ae.orchestrator.manifest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/** The score index, {@code manifest.json}: score metadata, counts and every note's record. */
+@JsonPropertyOrder({"score_name", "status", "content_hash", "created_at", "completed_at"})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public class ScoreManifest {
+    public static final String PROCESSING = "processing";
+    public static final String COMPLETED = "completed";
+    public static final String COMPLETED_WITH_FAILURES = "completed_with_failures";
+    public static final String FAILED = "failed";
+
+    @JsonProperty("score_name") public String scoreName;
+    @JsonProperty("title") public String title;
+    @JsonProperty("status") public String status = PROCESSING;
+    @JsonProperty("content_hash") public String contentHash;
+    @JsonProperty("created_at") public String createdAt;
+    @JsonProperty("completed_at") public String completedAt;
+    @JsonProperty("inputs") public Inputs inputs = new Inputs();
+    @JsonProperty("timing_source") public String timingSource;
+    @JsonProperty("match") public Map<String, Object> match;
+    @JsonProperty("parts") public List<Part> parts;
+    @JsonProperty("tempo_map") public List<Tempo> tempoMap;
+    @JsonProperty("counts") public Counts counts = new Counts();
+    @JsonProperty("failures") public List<String> failures;
+    @JsonProperty("notes") public List<NoteManifest> notes;
+
+    /** The score's input files as they were given. */
+    public static class Inputs {
+        @JsonProperty("musicxml") public String musicxml;
+        @JsonProperty("midi") public String midi;
+        @JsonProperty("svg") public List<String> svg;
+    }
+
+    /** A part with its instrument and playback settings. */
+    public record Part(@JsonProperty("part_id") String partId, @JsonProperty("instrument") String instrument,
+                       @JsonProperty("instrument_name") String instrumentName,
+                       @JsonProperty("midi_program") int midiProgram, @JsonProperty("midi_channel") int midiChannel,
+                       @JsonProperty("staves") int staves) {
+    }
+
+    /** A tempo change on the performed timeline. */
+    public record Tempo(@JsonProperty("quarter") double quarter, @JsonProperty("seconds") double seconds,
+                        @JsonProperty("quarters_per_minute") double quartersPerMinute) {
+    }
+
+    /** How many notes there are and how far each hop got with them. */
+    public static class Counts {
+        @JsonProperty("notes") public int notes;
+        @JsonProperty("primary_notes") public int primaryNotes;
+        @JsonProperty("tied_groups") public int tiedGroups;
+        @JsonProperty("grace_notes") public int graceNotes;
+        @JsonProperty("matched_exactly") public int matchedExactly;
+        @JsonProperty("unmatched") public int unmatched;
+        @JsonProperty("stages") public Map<String, Map<String, Integer>> stages;
+    }
+}

@@ -1,0 +1,66 @@
+package io.sib2ae.orchestrator.monitoring;
+
+import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.manifest.ManifestStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shows a person how a score is getting on: one log line when it starts, one per 10% of its
+ * notes and one at the end, and {@code progress.json} in its output folder, rewritten atomically.
+ */
+public final class ProgressReporter {
+
+    private static final Logger LOG = LoggerFactory.getLogger("sib2ae.progress");
+
+    private final ManifestStore manifests;
+
+    public ProgressReporter(ManifestStore manifests) {
+        this.manifests = manifests;
+    }
+
+    public void started(ScoreRun run) {
+        LOG.info("Score '{}' started: {} notes ({} primary), timing from {}", run.scoreName(), run.notes().size(),
+                run.index().counts.primaryNotes, run.coordinated().timingSource());
+        write(run, "processing");
+    }
+
+    public void noteFinished(ScoreRun run, int done) {
+        int total = run.notes().size();
+        int step = Math.max(1, (int) Math.ceil(total / 10.0));
+        if (done % step == 0 || done == total) {
+            int percent = (int) Math.floor(done * 100.0 / total);
+            LOG.info("Score '{}': {}% ({}/{} notes) after {} ms, {}", run.scoreName(), percent, done, total,
+                    elapsed(run), run.countsSnapshot());
+            write(run, "processing");
+        }
+    }
+
+    public void finished(ScoreRun run, String status) {
+        LOG.info("Score '{}' {}: {} notes in {} ms, {}", run.scoreName(), status, run.notes().size(), elapsed(run),
+                run.countsSnapshot());
+        write(run, status);
+    }
+
+    private void write(ScoreRun run, String status) {
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("score_name", run.scoreName());
+        progress.put("status", status);
+        progress.put("notes_total", run.notes().size());
+        progress.put("notes_done", run.notesFinished());
+        progress.put("percent", run.notes().isEmpty() ? 100 : Math.floor(run.notesFinished() * 1000.0 / run.notes().size()) / 10);
+        progress.put("hops", run.countsSnapshot());
+        progress.put("started_at", run.startedAt().toString());
+        progress.put("elapsed_ms", elapsed(run));
+        progress.put("updated_at", Instant.now().toString());
+        manifests.write(run.folder().resolve("progress.json"), progress);
+    }
+
+    private static long elapsed(ScoreRun run) {
+        return Duration.between(run.startedAt(), Instant.now()).toMillis();
+    }
+}
