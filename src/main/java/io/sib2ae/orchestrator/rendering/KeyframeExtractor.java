@@ -66,16 +66,15 @@ public final class KeyframeExtractor {
             double sumSquares = 0;
             float framePeak = 0;
             int crossings = 0;
-            boolean wasNegative = x[start] < 0;
+            int previousSign = x[start] < 0 ? 1 : 0;
             for (int i = start; i < end; i++) {
                 float s = x[i];
                 sumSquares += (double) s * s;
                 framePeak = Math.max(framePeak, Math.abs(s));
-                boolean negative = s < 0;
-                if (negative != wasNegative) {
-                    crossings++;
-                }
-                wasNegative = negative;
+                // branch-free: a sine's sign flips unpredictably for the branch predictor
+                int sign = s < 0 ? 1 : 0;
+                crossings += sign ^ previousSign;
+                previousSign = sign;
             }
             rms[k] = Math.sqrt(sumSquares / n);
             dbfs[k] = KeyframeMapping.dbfs(rms[k]);

@@ -23,7 +23,8 @@ final class KeyframeWorkspace {
     /* Frame lengths alternate between two values per rate; a few entries cover any note. */
     private static final int MAX_CACHED_WINDOWS = 8;
 
-    private ByteBuffer fileBytes = ByteBuffer.allocate(0);
+    /* Direct, so FileChannel reads land in it without the JDK's intermediate copy. */
+    private ByteBuffer fileBytes = ByteBuffer.allocateDirect(0);
     private float[] mono = new float[0];
     private final Map<Integer, DoubleFFT_1D> ffts = new HashMap<>();
     private double[] fftBuffer = new double[0];
@@ -36,7 +37,8 @@ final class KeyframeWorkspace {
             return ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
         }
         if (fileBytes.capacity() < size) {
-            fileBytes = ByteBuffer.allocate(size);
+            // grow with headroom so a slightly longer next note does not reallocate again
+            fileBytes = ByteBuffer.allocateDirect(Math.min(MAX_RETAINED_BYTES, size + size / 4));
         }
         fileBytes.clear().limit(size);
         return fileBytes.order(ByteOrder.LITTLE_ENDIAN);
