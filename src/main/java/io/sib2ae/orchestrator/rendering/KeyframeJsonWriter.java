@@ -21,6 +21,7 @@ public final class KeyframeJsonWriter {
     /* 0–100 curves need no more than this for animation; it keeps 2,200 files small. */
     private static final int CURVE_DECIMALS = 3;
     private static final int FEATURE_DECIMALS = 6;
+    private static final double[] POWERS_OF_TEN = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6};
 
     /** Format version of the extra fields this writer adds beside the original shape. */
     public static final String GENERATOR = "sib2ae-orchestrator KeyframeExtractor 1";
@@ -177,7 +178,7 @@ public final class KeyframeJsonWriter {
             // Jackson would emit NaN/Infinity tokens, which no JSON parser accepts
             throw new IllegalStateException("Non-finite keyframe value " + value);
         }
-        double factor = Math.pow(10, decimals);
+        double factor = POWERS_OF_TEN[decimals];
         double rounded = Math.round(value * factor) / factor;
         return rounded == 0 ? 0.0 : rounded; // no "-0.0" in the files
     }
