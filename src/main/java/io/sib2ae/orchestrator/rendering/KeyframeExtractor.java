@@ -81,6 +81,12 @@ public final class KeyframeExtractor {
             peak[k] = framePeak;
             sounding[k] = dbfs[k] >= KeyframeMapping.SILENCE_GATE_DBFS;
 
+            if (sumSquares == 0) {
+                // digital silence (leading gaps, padded tails): nothing to transform
+                Arrays.fill(previous, 0, bins, 0.0);
+                continue;
+            }
+
             double[] window = workspace.hann(n);
             for (int i = 0; i < n; i++) {
                 buffer[i] = x[start + i] * window[i];

@@ -92,7 +92,9 @@ class KeyframeJsonWriterTest {
         assertThat(metadata.get("fft_size").asInt()).isEqualTo(2048);
         assertThat(fieldNames(metadata.get("normalization"))).contains("amplitude", "brightness", "roughness",
                 "scale", "opacity", "hue", "position_x", "onsets");
-        assertThat(Files.list(target.getParent())).as("no temp files left").hasSize(1);
+        try (var files = Files.list(target.getParent())) {
+            assertThat(files).as("no temp files left").hasSize(1);
+        }
     }
 
     @Test
