@@ -81,13 +81,14 @@ class AudioRendererTest {
 
     @Test
     void tailIsCappedWhenTheSoundKeepsRinging() {
-        // A low piano note pedalled for 1 s still rings long after its release: the cap cuts it.
+        // A loud low piano note held for 1 s rings on well past 0.2 s after its release: the cap cuts it.
         AudioRenderer shortTails = new AudioRenderer(pool, AudioRenderer.Settings.defaults().withMaxTailSeconds(0.2));
         NoteMidiSpec note = NoteMidiSpec.of(36, 120, 0, PIANO, 120, 1.0);
 
         RenderedAudio audio = shortTails.render(note);
 
         assertThat(audio.durationSeconds()).isGreaterThanOrEqualTo(1.0).isLessThan(1.0 + 0.2 + 0.02);
+        assertThat(audio.tailSeconds()).isGreaterThanOrEqualTo(0.2); // the whole cap was used
         double[] mono = audio.monoSamples();
         assertThat(mono[mono.length - 1]).isCloseTo(0.0, within(1e-4)); // faded out, no click
     }
