@@ -73,6 +73,8 @@ public final class SynthesizerPool implements AutoCloseable {
     private final Semaphore permits;
     private final Deque<Lease> idle = new ArrayDeque<>();
     private final Object lock = new Object();
+    /** Serialises sample loading: synthesizers share the SoundFont's sample buffers, loaded on first use. */
+    private final Object sampleLoadLock = new Object();
     private Soundbank soundbank;          // guarded by lock; null until loaded (and for built-in sounds)
     private SoundFontException loadFailure; // guarded by lock
     private int opened;                    // guarded by lock
@@ -304,10 +306,12 @@ public final class SynthesizerPool implements AutoCloseable {
             synchronized (lock) {
                 bank = soundbank;
             }
-            for (Instrument instrument : bank.getInstruments()) {
-                if (instrument.getPatch().getProgram() == program && !synthesizer.loadInstrument(instrument)) {
-                    throw new SoundFontException("SoundFont " + soundFont.path() + " is corrupt: the samples of "
-                            + instrument.getName() + " (program " + program + ") cannot be loaded");
+            synchronized (sampleLoadLock) {
+                for (Instrument instrument : bank.getInstruments()) {
+                    if (instrument.getPatch().getProgram() == program && !synthesizer.loadInstrument(instrument)) {
+                        throw new SoundFontException("SoundFont " + soundFont.path() + " is corrupt: the samples of "
+                                + instrument.getName() + " (program " + program + ") cannot be loaded");
+                    }
                 }
             }
             loadedPrograms.set(program);

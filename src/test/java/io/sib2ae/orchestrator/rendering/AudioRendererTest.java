@@ -11,6 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -203,7 +207,7 @@ class AudioRendererTest {
         SynthesizerPool.Lease a = two.borrow();
         SynthesizerPool.Lease b = two.borrow();
         assertThat(two.openedCount()).isEqualTo(2);
-        assertThatThrownBy(() -> two.borrow(10, java.util.concurrent.TimeUnit.MILLISECONDS))
+        assertThatThrownBy(() -> two.borrow(10, TimeUnit.MILLISECONDS))
                 .isInstanceOf(IllegalStateException.class);
         a.close();
         SynthesizerPool.Lease again = two.borrow();
@@ -216,7 +220,28 @@ class AudioRendererTest {
         assertThatThrownBy(two::borrow).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
-    /** Strongest spectral peak's lowest subharmonic present (>= 30 % of the maximum), in Hz. */
+    @Test
+    void twoThreadsRenderingAtOnceGetTheSameBytesAsOneThread() throws Exception {
+        NoteMidiSpec note = NoteMidiSpec.of(62, 100, 1, 40, 100, 0.4);
+        byte[] expected = renderer.render(note).pcm();
+        try (SynthesizerPool two = new SynthesizerPool(testSoundFont(), SynthesizerPool.Settings.defaults().withSize(2))) {
+            AudioRenderer parallel = new AudioRenderer(two);
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<RenderedAudio>> results = threads.invokeAll(List.of(
+                        () -> parallel.render(note), () -> parallel.render(note),
+                        () -> parallel.render(note), () -> parallel.render(note)));
+                for (Future<RenderedAudio> result : results) {
+                    assertThat(result.get().pcm()).isEqualTo(expected);
+                }
+            } finally {
+                threads.shutdown();
+            }
+            assertThat(two.openedCount()).isBetween(1, 2);
+        }
+    }
+
+    /** The lowest spectral peak at least 30 % as strong as the strongest one (the fundamental), in Hz. */
     static double fundamentalHz(double[] samples, int sampleRate, double fromSeconds, double toSeconds) {
         int from = (int) (fromSeconds * sampleRate);
         int to = Math.min(samples.length, (int) (toSeconds * sampleRate));

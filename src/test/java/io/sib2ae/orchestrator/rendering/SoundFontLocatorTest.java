@@ -4,8 +4,10 @@ import io.sib2ae.orchestrator.rendering.SoundFontLocator.SoundFontException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +40,7 @@ class SoundFontLocatorTest {
     void truncatedConfiguredSoundFontIsRejected(@TempDir Path dir) throws Exception {
         Path sf2 = minimalRiff(dir.resolve("cut.sf2"), "sfbk");
         byte[] bytes = Files.readAllBytes(sf2);
-        Files.write(sf2, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+        Files.write(sf2, Arrays.copyOf(bytes, bytes.length - 10));
 
         assertThatThrownBy(() -> new SoundFontLocator().locate(sf2))
                 .isInstanceOf(SoundFontException.class)
@@ -94,7 +96,7 @@ class SoundFontLocatorTest {
         int size = bytes.length - 8;
         byte[] head = {'R', 'I', 'F', 'F', (byte) size, 0, 0, 0};
         System.arraycopy(head, 0, bytes, 0, 8);
-        System.arraycopy(form.getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 8, 4);
+        System.arraycopy(form.getBytes(StandardCharsets.US_ASCII), 0, bytes, 8, 4);
         Files.write(file, bytes);
         return file;
     }
