@@ -133,9 +133,14 @@ public final class AudioRenderer {
         int blockBytes = blockFrames * frameSize;
         try {
             resetAndDrain(lease, blockBytes);
+            boolean[] programSet = new boolean[16];
             for (TimedMessage m : messages) {
                 if (m.message() instanceof ShortMessage sm && sm.getCommand() == ShortMessage.PROGRAM_CHANGE) {
                     lease.ensureProgram(sm.getData1());
+                    programSet[sm.getChannel()] = true;
+                } else if (m.message() instanceof ShortMessage sm && sm.getCommand() == ShortMessage.NOTE_ON
+                        && !programSet[sm.getChannel()]) {
+                    lease.ensureProgram(0); // the reset leaves every channel on program 0
                 }
             }
             long start = lease.synthesizer().getMicrosecondPosition();

@@ -7,6 +7,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.sound.midi.MidiEvent;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Track;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -157,6 +162,22 @@ class AudioRendererTest {
 
         assertThat(fromSequence.pcm()).isEqualTo(fromSpec.pcm());
         assertThat(fromSpec.peakDbfs()).isGreaterThan(-40.0);
+    }
+
+    @Test
+    void sequenceWithoutProgramChangePlaysOnProgramZero() throws Exception {
+        Sequence sequence = new Sequence(Sequence.PPQ, 480);
+        Track track = sequence.createTrack();
+        track.add(new MidiEvent(
+                new ShortMessage(ShortMessage.NOTE_ON, 7, 57, 100), 0));
+        track.add(new MidiEvent(
+                new ShortMessage(ShortMessage.NOTE_OFF, 7, 57, 0), 480)); // 0.5 s
+
+        RenderedAudio audio = renderer.render(sequence);
+
+        assertThat(audio.soundingSeconds()).isCloseTo(0.5, within(1e-9));
+        assertThat(audio.peakDbfs()).isGreaterThan(-40.0);
+        assertThat(fundamentalHz(audio.monoSamples(), 44_100, 0.05, 0.45)).isCloseTo(220.0, within(220 * 0.03));
     }
 
     @Test
