@@ -1,0 +1,285 @@
+package io.sib2ae.orchestrator.rendering;
+
+import io.sib2ae.orchestrator.rendering.SustainPedalMap.TempoMap;
+
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.MidiEvent;
+import javax.sound.midi.MidiMessage;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.SysexMessage;
+import javax.sound.midi.Track;
+import javax.sound.midi.VoiceStatus;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Renders one note offline, much faster than real time, on a synthesizer borrowed from a
+ * {@link SynthesizerPool}: the note's sounding duration plus its release tail, which is cut once the
+ * level stays below a threshold (-60 dBFS by default) or at a maximum tail length.
+ *
+ * <p>Before every note the synthesizer is reset (GM System On, all sound off, controllers reset)
+ * and its output read away until no voice is active and the output is digital silence, so nothing of
+ * the previous note reaches the next one and the same note always renders to the same bytes.
+ */
+public final class AudioRenderer {
+
+    /** GM System On: resets every channel, program, controller and master setting in one message. */
+    private static final byte[] GM_SYSTEM_ON = {(byte) 0xF0, 0x7E, 0x7F, 0x09, 0x01, (byte) 0xF7};
+    /** Gervill computes audio in blocks of sampleRate / controlRate frames (147 Hz by default). */
+    private static final float GERVILL_CONTROL_RATE = 147f;
+
+    /**
+     * How tails are cut and how long a reset may take.
+     *
+     * @param maxTailSeconds       longest release tail kept after the sounding end
+     * @param silenceDbfs          a tail window peaking below this level ends the note
+     * @param levelWindowSeconds   length of the windows the tail level is measured over; 50 ms
+     *                             holds a full period of any audible pitch, so a slow low note is
+     *                             not cut at a zero crossing
+     * @param maxDrainSeconds      longest a reset may wait for silence before the synthesizer is
+     *                             thrown away
+     */
+    public record Settings(double maxTailSeconds, double silenceDbfs, double levelWindowSeconds,
+                           double maxDrainSeconds) {
+        public Settings {
+            if (maxTailSeconds < 0 || !(levelWindowSeconds > 0) || !(maxDrainSeconds > 0) || silenceDbfs >= 0) {
+                throw new IllegalArgumentException("Invalid render settings: " + maxTailSeconds + " s tail, "
+                        + silenceDbfs + " dBFS, " + levelWindowSeconds + " s window, " + maxDrainSeconds + " s drain");
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(2.0, -60.0, 0.05, 10.0);
+        }
+
+        public Settings withMaxTailSeconds(double seconds) {
+            return new Settings(seconds, silenceDbfs, levelWindowSeconds, maxDrainSeconds);
+        }
+    }
+
+    private final SynthesizerPool pool;
+    private final Settings settings;
+    private final NoteMidiWriter midiWriter = new NoteMidiWriter();
+
+    public AudioRenderer(SynthesizerPool pool) {
+        this(pool, Settings.defaults());
+    }
+
+    public AudioRenderer(SynthesizerPool pool, Settings settings) {
+        this.pool = pool;
+        this.settings = settings;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Renders one note. */
+    public RenderedAudio render(NoteMidiSpec spec) {
+        return render(midiWriter.toSequence(spec));
+    }
+
+    /** Renders one note and writes it as a WAV file (atomically). */
+    public RenderedAudio renderToWav(NoteMidiSpec spec, Path wav) {
+        RenderedAudio audio = render(spec);
+        WavFile.write(wav, audio);
+        return audio;
+    }
+
+    /**
+     * Renders a short sequence, such as the one {@link NoteMidiWriter} builds, from its tick 0: every
+     * channel event is played at its time, and the sound is read until the end of the sequence plus
+     * the release tail.
+     */
+    public RenderedAudio render(Sequence sequence) {
+        List<TimedMessage> messages = timedMessages(sequence);
+        double soundingSeconds = TempoMap.of(sequence).seconds(sequence.getTickLength());
+        SynthesizerPool.Lease lease;
+        try {
+            lease = pool.borrow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a synthesizer", e);
+        }
+        boolean healthy = false;
+        try {
+            RenderedAudio audio = render(lease, messages, soundingSeconds);
+            healthy = true;
+            return audio;
+        } finally {
+            if (healthy) {
+                lease.close();
+            } else {
+                lease.discard(); // its state is unknown after a failure; a fresh one is cheap enough
+            }
+        }
+    }
+
+    private RenderedAudio render(SynthesizerPool.Lease lease, List<TimedMessage> messages, double soundingSeconds) {
+        AudioFormat format = pool.format();
+        int frameSize = format.getFrameSize();
+        int bytesPerSample = format.getSampleSizeInBits() / 8;
+        // Reading whole blocks keeps the synthesizer's clock on block boundaries, so a note always
+        // starts at the same phase of Gervill's control cycle and renders identically.
+        int blockFrames = (int) (format.getSampleRate() / GERVILL_CONTROL_RATE);
+        int blockBytes = blockFrames * frameSize;
+        try {
+            resetAndDrain(lease, blockBytes);
+            boolean[] programSet = new boolean[16];
+            for (TimedMessage m : messages) {
+                if (m.message() instanceof ShortMessage sm && sm.getCommand() == ShortMessage.PROGRAM_CHANGE) {
+                    lease.ensureProgram(sm.getData1());
+                    programSet[sm.getChannel()] = true;
+                } else if (m.message() instanceof ShortMessage sm && sm.getCommand() == ShortMessage.NOTE_ON
+                        && !programSet[sm.getChannel()]) {
+                    lease.ensureProgram(0); // the reset leaves every channel on program 0
+                }
+            }
+            long start = lease.synthesizer().getMicrosecondPosition();
+            Receiver receiver = lease.receiver();
+            for (TimedMessage m : messages) {
+                receiver.send(m.message(), start + m.micros());
+            }
+
+            int soundingBlocks = blocksFor(soundingSeconds, format, blockFrames);
+            int windowBlocks = Math.max(1, blocksFor(settings.levelWindowSeconds(), format, blockFrames));
+            int maxTailBlocks = blocksFor(settings.maxTailSeconds(), format, blockFrames);
+            byte[] pcm = new byte[Math.multiplyExact(soundingBlocks + maxTailBlocks, blockBytes)];
+            AudioInputStream stream = lease.stream();
+            readFully(stream, pcm, 0, soundingBlocks * blockBytes);
+
+            int end = soundingBlocks * blockBytes;
+            int tailBlocks = 0;
+            int windowStart = end;
+            while (tailBlocks < maxTailBlocks) {
+                int blocks = Math.min(windowBlocks, maxTailBlocks - tailBlocks);
+                windowStart = end;
+                readFully(stream, pcm, end, blocks * blockBytes);
+                end += blocks * blockBytes;
+                tailBlocks += blocks;
+                if (RenderedAudio.peakDbfs(pcm, windowStart, end, bytesPerSample) < settings.silenceDbfs()) {
+                    break;
+                }
+            }
+            if (tailBlocks > 0) {
+                // Whether the tail went quiet or hit the cap, ramp its last window to zero: no click.
+                fadeOut(pcm, windowStart, end, frameSize, bytesPerSample);
+            }
+            byte[] kept = Arrays.copyOf(pcm, end);
+            return new RenderedAudio(kept, format, end / frameSize, soundingSeconds,
+                    RenderedAudio.peakDbfs(kept, 0, kept.length, bytesPerSample), pool.soundFont());
+        } catch (IOException e) {
+            throw new IllegalStateException("Synthesizer output failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Silences the synthesizer and reads its output away until a whole read is digital silence
+     * after a read that ended with no active voice (Gervill keeps one block of delayed output).
+     */
+    private void resetAndDrain(SynthesizerPool.Lease lease, int blockBytes) throws IOException {
+        Receiver receiver = lease.receiver();
+        try {
+            receiver.send(new SysexMessage(GM_SYSTEM_ON, GM_SYSTEM_ON.length), -1);
+            for (int ch = 0; ch < 16; ch++) {
+                receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 120, 0), -1); // all sound off
+                receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 121, 0), -1); // reset controllers
+            }
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalStateException(e); // constant, valid messages
+        }
+        int chunkBlocks = 4;
+        byte[] chunk = new byte[chunkBlocks * blockBytes];
+        double drained = 0;
+        double chunkSeconds = chunkBlocks * blockBytes / (double) pool.format().getFrameSize()
+                / pool.format().getSampleRate();
+        boolean voicesStoppedBefore = false;
+        while (true) {
+            readFully(lease.stream(), chunk, 0, chunk.length);
+            drained += chunkSeconds;
+            if (voicesStoppedBefore && isDigitalSilence(chunk)) {
+                return;
+            }
+            voicesStoppedBefore = noActiveVoice(lease);
+            if (drained > settings.maxDrainSeconds()) {
+                throw new IllegalStateException("Synthesizer still sounding " + settings.maxDrainSeconds()
+                        + " s after all sound off; discarding it");
+            }
+        }
+    }
+
+    private static boolean noActiveVoice(SynthesizerPool.Lease lease) {
+        for (VoiceStatus voice : lease.synthesizer().getVoiceStatus()) {
+            if (voice.active) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigitalSilence(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void fadeOut(byte[] pcm, int from, int to, int frameSize, int bytesPerSample) {
+        int frames = (to - from) / frameSize;
+        for (int f = 0; f < frames; f++) {
+            double gain = (frames - 1 - f) / (double) frames;
+            for (int s = from + f * frameSize; s < from + (f + 1) * frameSize; s += bytesPerSample) {
+                RenderedAudio.putSample(pcm, s, bytesPerSample,
+                        (int) Math.round(RenderedAudio.sample(pcm, s, bytesPerSample) * gain));
+            }
+        }
+    }
+
+    private static int blocksFor(double seconds, AudioFormat format, int blockFrames) {
+        long frames = (long) Math.ceil(seconds * format.getSampleRate() - 1e-6);
+        return (int) Math.max(0, (frames + blockFrames - 1) / blockFrames);
+    }
+
+    private static void readFully(AudioInputStream stream, byte[] buffer, int offset, int length) throws IOException {
+        int done = 0;
+        while (done < length) {
+            int n = stream.read(buffer, offset + done, length - done);
+            if (n < 0) {
+                throw new IOException("Synthesizer stream ended");
+            }
+            done += n;
+        }
+    }
+
+    private record TimedMessage(long micros, long tick, int order, MidiMessage message) {
+    }
+
+    /** Channel and system-exclusive events of all tracks, in time order, with their times in microseconds. */
+    private static List<TimedMessage> timedMessages(Sequence sequence) {
+        TempoMap tempo = TempoMap.of(sequence);
+        List<TimedMessage> messages = new ArrayList<>();
+        int order = 0;
+        for (Track track : sequence.getTracks()) {
+            for (int i = 0; i < track.size(); i++) {
+                MidiEvent event = track.get(i);
+                MidiMessage message = event.getMessage();
+                if (message instanceof ShortMessage || message instanceof SysexMessage) {
+                    long micros = Math.round(tempo.seconds(event.getTick()) * 1_000_000.0);
+                    messages.add(new TimedMessage(micros, event.getTick(), order++, message));
+                }
+            }
+        }
+        messages.sort(Comparator.comparingLong(TimedMessage::tick).thenComparingInt(TimedMessage::order));
+        return messages;
+    }
+}

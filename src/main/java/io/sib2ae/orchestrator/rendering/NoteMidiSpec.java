@@ -1,0 +1,64 @@
+package io.sib2ae.orchestrator.rendering;
+
+/**
+ * Everything needed to render one note on its own: what sounds, on which channel and instrument,
+ * at which tempo, and for how long it is written and how long it actually sounds.
+ *
+ * @param midiPitch               sounding MIDI pitch (transposition already applied), 0-127
+ * @param velocity                note-on velocity, 1-127 (0 would be a note-off)
+ * @param channel                 MIDI channel, 0-15 (9 is GM percussion)
+ * @param program                 GM program number, 0-127 (73 = flute, 40 = violin)
+ * @param tempoBpm                quarter notes per minute in force where the note starts
+ * @param durationSeconds         full written duration, ties merged
+ * @param soundingDurationSeconds how long the note sounds: the written duration, or longer when
+ *                                a sustain pedal holds it past its written end
+ */
+public record NoteMidiSpec(
+        int midiPitch,
+        int velocity,
+        int channel,
+        int program,
+        double tempoBpm,
+        double durationSeconds,
+        double soundingDurationSeconds) {
+
+    public NoteMidiSpec {
+        requireRange("midiPitch", midiPitch, 0, 127);
+        requireRange("velocity", velocity, 1, 127);
+        requireRange("channel", channel, 0, 15);
+        requireRange("program", program, 0, 127);
+        if (!(tempoBpm > 0) || Double.isInfinite(tempoBpm)) {
+            throw new IllegalArgumentException("tempoBpm must be a positive number, was " + tempoBpm);
+        }
+        if (!(durationSeconds > 0) || Double.isInfinite(durationSeconds)) {
+            throw new IllegalArgumentException("durationSeconds must be a positive number, was " + durationSeconds);
+        }
+        if (Double.isNaN(soundingDurationSeconds) || Double.isInfinite(soundingDurationSeconds)
+                || soundingDurationSeconds < durationSeconds) {
+            throw new IllegalArgumentException("soundingDurationSeconds (" + soundingDurationSeconds
+                    + ") must be at least durationSeconds (" + durationSeconds + ")");
+        }
+    }
+
+    /** A note that sounds exactly as long as it is written (no pedal). */
+    public static NoteMidiSpec of(int midiPitch, int velocity, int channel, int program,
+                                  double tempoBpm, double durationSeconds) {
+        return new NoteMidiSpec(midiPitch, velocity, channel, program, tempoBpm, durationSeconds, durationSeconds);
+    }
+
+    /** The same note, sounding for {@code seconds} from its start (e.g. until a pedal release). */
+    public NoteMidiSpec withSoundingDuration(double seconds) {
+        return new NoteMidiSpec(midiPitch, velocity, channel, program, tempoBpm, durationSeconds, seconds);
+    }
+
+    /** True when a sustain pedal keeps the note sounding after its written end. */
+    public boolean pedalExtended() {
+        return soundingDurationSeconds > durationSeconds;
+    }
+
+    private static void requireRange(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be in " + min + ".." + max + ", was " + value);
+        }
+    }
+}

@@ -1,0 +1,335 @@
+package io.sib2ae.orchestrator.rendering;
+
+import com.sun.media.sound.AudioSynthesizer;
+import com.sun.media.sound.DLSSoundbank;
+import com.sun.media.sound.SF2Soundbank;
+import com.sun.media.sound.SoftSynthesizer;
+import io.sib2ae.orchestrator.rendering.SoundFontLocator.SoundFontException;
+
+import javax.sound.midi.Instrument;
+import javax.sound.midi.MidiUnavailableException;
+import javax.sound.midi.Receiver;
+import javax.sound.midi.Soundbank;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.BitSet;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A bounded pool of Gervill synthesizers opened offline (no sound card) on one SoundFont, because
+ * opening a synthesizer and loading its instruments costs far more than rendering a short note.
+ *
+ * <p>Synthesizers are opened lazily, up to {@code size}; the SoundFont file is parsed once per pool
+ * and shared, and each synthesizer loads an instrument's samples the first time a program is used.
+ * A SoundFont that cannot be read does not break construction: every {@link #borrow()} retries it and
+ * throws a {@link SoundFontException}, so each render attempt fails loudly (and recovers once the file
+ * is fixed) instead of silently falling back to other sounds.
+ */
+public final class SynthesizerPool implements AutoCloseable {
+
+    /** CD quality stereo: 44.1 kHz, 16-bit signed little-endian, 2 channels. */
+    public static final AudioFormat DEFAULT_FORMAT = new AudioFormat(44_100f, 16, 2, true, false);
+
+    /**
+     * How the pool opens its synthesizers.
+     *
+     * @param format        output format: signed little-endian 16 or 24-bit PCM, mono or stereo
+     * @param size          most synthesizers open at once (one render uses one)
+     * @param interpolation Gervill resampler: "linear", "cubic", "sinc", "point" or "lanczos"
+     */
+    public record Settings(AudioFormat format, int size, String interpolation) {
+        public Settings {
+            int bits = format.getSampleSizeInBits();
+            if (format.getEncoding() != AudioFormat.Encoding.PCM_SIGNED || format.isBigEndian()
+                    || (bits != 16 && bits != 24) || format.getChannels() < 1 || format.getChannels() > 2) {
+                throw new IllegalArgumentException("Need signed little-endian 16/24-bit mono or stereo PCM, not " + format);
+            }
+            if (size < 1) {
+                throw new IllegalArgumentException("Pool size must be at least 1, was " + size);
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(DEFAULT_FORMAT, Runtime.getRuntime().availableProcessors(), "linear");
+        }
+
+        public Settings withSize(int newSize) {
+            return new Settings(format, newSize, interpolation);
+        }
+
+        public Settings withFormat(AudioFormat newFormat) {
+            return new Settings(newFormat, size, interpolation);
+        }
+    }
+
+    private final SoundFontChoice soundFont;
+    private final Settings settings;
+    private final Semaphore permits;
+    private final Deque<Lease> idle = new ArrayDeque<>();
+    private final Object lock = new Object();
+    /** Serialises sample loading: synthesizers share the SoundFont's sample buffers, loaded on first use. */
+    private final Object sampleLoadLock = new Object();
+    private Soundbank soundbank;          // guarded by lock; null until loaded (and for built-in sounds)
+    private SoundFontException loadFailure; // guarded by lock
+    private int opened;                    // guarded by lock
+    private boolean closed;                // guarded by lock
+
+    public SynthesizerPool(SoundFontChoice soundFont) {
+        this(soundFont, Settings.defaults());
+    }
+
+    public SynthesizerPool(SoundFontChoice soundFont, Settings settings) {
+        this.soundFont = soundFont;
+        this.settings = settings;
+        this.permits = new Semaphore(settings.size(), true);
+        synchronized (lock) {
+            tryLoadSoundbank();
+        }
+    }
+
+    public SoundFontChoice soundFont() {
+        return soundFont;
+    }
+
+    public AudioFormat format() {
+        return settings.format();
+    }
+
+    public int size() {
+        return settings.size();
+    }
+
+    /** How many synthesizers are open right now (idle or lent). */
+    public int openedCount() {
+        synchronized (lock) {
+            return opened;
+        }
+    }
+
+    /** The reason the SoundFont could not be loaded the last time it was tried, or null. */
+    public SoundFontException loadFailure() {
+        synchronized (lock) {
+            return loadFailure;
+        }
+    }
+
+    /**
+     * Lends a synthesizer, waiting while all {@code size} are in use. Return it with
+     * {@link Lease#close()} (try-with-resources), or {@link Lease#discard()} it if it misbehaved.
+     *
+     * @throws SoundFontException when the SoundFont cannot be loaded (retried on every call)
+     */
+    public Lease borrow() throws InterruptedException {
+        return borrow(Long.MAX_VALUE, TimeUnit.DAYS);
+    }
+
+    /** Like {@link #borrow()} but gives up with an {@link IllegalStateException} after the timeout. */
+    public Lease borrow(long timeout, TimeUnit unit) throws InterruptedException {
+        synchronized (lock) {
+            ensureOpen();
+            if (!soundFont.builtIn() && soundbank == null) {
+                tryLoadSoundbank();
+                if (loadFailure != null) {
+                    throw new SoundFontException(loadFailure.getMessage(), loadFailure.getCause());
+                }
+            }
+        }
+        if (!permits.tryAcquire(timeout, unit)) {
+            throw new IllegalStateException("No synthesizer free after " + timeout + " " + unit);
+        }
+        try {
+            synchronized (lock) {
+                ensureOpen();
+                Lease lease = idle.pollFirst();
+                if (lease != null) {
+                    lease.lent = true;
+                    return lease;
+                }
+                opened++; // count it before the slow open so openedCount never exceeds size
+            }
+            try {
+                Lease fresh = open();
+                fresh.lent = true;
+                return fresh;
+            } catch (RuntimeException e) {
+                synchronized (lock) {
+                    opened--;
+                }
+                throw e;
+            }
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
+    }
+
+    /** Closes every idle synthesizer now and every lent one when it comes back. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Lease lease : idle) {
+                lease.synthesizer.close();
+                opened--;
+            }
+            idle.clear();
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("Synthesizer pool is closed");
+        }
+    }
+
+    private void tryLoadSoundbank() {
+        if (soundFont.builtIn() || soundbank != null) {
+            return;
+        }
+        try {
+            SoundFontLocator.checkLooksLikeSoundBank(soundFont.path());
+            Soundbank bank = SoundFontLocator.isSf2(soundFont.path())
+                    ? new SF2Soundbank(soundFont.path().toFile())
+                    : new DLSSoundbank(soundFont.path().toFile());
+            if (bank.getInstruments().length == 0) {
+                throw new SoundFontException("SoundFont " + soundFont.path() + " is corrupt or empty: it contains no instruments");
+            }
+            soundbank = bank;
+            loadFailure = null;
+        } catch (SoundFontException e) {
+            loadFailure = e;
+        } catch (IOException | RuntimeException e) {
+            // Gervill's parsers report damage as IOExceptions or as index/format runtime errors.
+            loadFailure = new SoundFontException("SoundFont " + soundFont.path() + " is corrupt and cannot be loaded: "
+                    + e, e);
+        }
+    }
+
+    private Lease open() {
+        AudioSynthesizer synthesizer = new SoftSynthesizer();
+        Map<String, Object> info = new HashMap<>();
+        info.put("interpolation", settings.interpolation());
+        // Reverb and chorus keep delay lines and LFO phase that no MIDI message clears, so a reused
+        // synthesizer would leak the previous note into the next one; notes are rendered dry.
+        info.put("reverb", false);
+        info.put("chorus", false);
+        // The limiter's gain state would also carry over; single notes do not come near full scale.
+        info.put("auto gain control", false);
+        info.put("large mode", false);
+        info.put("load default soundbank", soundFont.builtIn());
+        AudioInputStream stream;
+        Receiver receiver;
+        try {
+            stream = synthesizer.openStream(settings.format(), info);
+            receiver = synthesizer.getReceiver();
+        } catch (MidiUnavailableException | RuntimeException e) {
+            synthesizer.close();
+            throw new IllegalStateException("Could not open a Gervill synthesizer offline: " + e.getMessage(), e);
+        }
+        return new Lease(synthesizer, stream, receiver);
+    }
+
+    private void giveBack(Lease lease) {
+        synchronized (lock) {
+            lease.lent = false;
+            if (closed) {
+                lease.synthesizer.close();
+                opened--;
+            } else {
+                idle.addFirst(lease); // the most recently used synthesizer has warm caches
+            }
+        }
+        permits.release();
+    }
+
+    private void throwAway(Lease lease) {
+        synchronized (lock) {
+            lease.lent = false;
+            lease.synthesizer.close();
+            opened--;
+        }
+        permits.release();
+    }
+
+    /** One lent synthesizer with its offline output stream. Not for use by two threads at once. */
+    public final class Lease implements AutoCloseable {
+        private final AudioSynthesizer synthesizer;
+        private final AudioInputStream stream;
+        private final Receiver receiver;
+        private final BitSet loadedPrograms = new BitSet(128);
+        private boolean lent;
+
+        private Lease(AudioSynthesizer synthesizer, AudioInputStream stream, Receiver receiver) {
+            this.synthesizer = synthesizer;
+            this.stream = stream;
+            this.receiver = receiver;
+        }
+
+        public AudioSynthesizer synthesizer() {
+            return synthesizer;
+        }
+
+        /** The synthesizer's output; reading it advances the synthesizer's clock. */
+        public AudioInputStream stream() {
+            return stream;
+        }
+
+        /** Receives timestamped events (microseconds on the synthesizer's clock). */
+        public Receiver receiver() {
+            return receiver;
+        }
+
+        public SoundFontChoice soundFont() {
+            return soundFont;
+        }
+
+        /**
+         * Loads every instrument of the SoundFont with this program number (melodic banks and drum
+         * kits alike) into this synthesizer, once.
+         *
+         * @throws SoundFontException when the samples cannot be read from the SoundFont
+         */
+        public void ensureProgram(int program) {
+            if (soundFont.builtIn() || loadedPrograms.get(program)) {
+                return;
+            }
+            Soundbank bank;
+            synchronized (lock) {
+                bank = soundbank;
+            }
+            synchronized (sampleLoadLock) {
+                for (Instrument instrument : bank.getInstruments()) {
+                    if (instrument.getPatch().getProgram() == program && !synthesizer.loadInstrument(instrument)) {
+                        throw new SoundFontException("SoundFont " + soundFont.path() + " is corrupt: the samples of "
+                                + instrument.getName() + " (program " + program + ") cannot be loaded");
+                    }
+                }
+            }
+            loadedPrograms.set(program);
+        }
+
+        /** Returns the synthesizer to the pool. */
+        @Override
+        public void close() {
+            if (lent) {
+                giveBack(this);
+            }
+        }
+
+        /** Closes the synthesizer instead of returning it (after an error left it in doubt). */
+        public void discard() {
+            if (lent) {
+                throwAway(this);
+            }
+        }
+    }
+}
