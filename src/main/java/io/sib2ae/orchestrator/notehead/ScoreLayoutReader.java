@@ -1,0 +1,301 @@
+package io.sib2ae.orchestrator.notehead;
+
+import io.sib2ae.orchestrator.notehead.ScoreLayout.ClefChange;
+import io.sib2ae.orchestrator.notehead.ScoreLayout.MeasureLayout;
+import io.sib2ae.orchestrator.notehead.ScoreLayout.PageLayout;
+import io.sib2ae.orchestrator.notehead.ScoreLayout.PartLayout;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads the layout facts the notehead assignment needs from an uncompressed partwise MusicXML
+ * file, streaming and without ever loading its DTD.
+ */
+public final class ScoreLayoutReader {
+
+    public ScoreLayout read(Path musicXml) {
+        NoteheadLocator.checkFile(musicXml, SvgLimits.DEFAULT);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(musicXml))) {
+            XMLStreamReader reader = SecureXml.inputFactory().createXMLStreamReader(in);
+            try {
+                return new Scan(musicXml).run(reader);
+            } finally {
+                reader.close();
+            }
+        } catch (XMLStreamException e) {
+            throw new SvgInputException(musicXml + " is not well-formed XML: "
+                    + NoteheadLocator.firstLine(e.getMessage()), e);
+        } catch (IOException e) {
+            throw new SvgInputException(musicXml + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private record RawMeasure(String number, double width, boolean newSystem, boolean newPage, Double leftMargin) {
+    }
+
+    private static final class Scan {
+        private final Path file;
+        private final List<String> path = new ArrayList<>();
+        private final Map<String, String> partNames = new LinkedHashMap<>();
+        private final Map<String, Integer> staves = new LinkedHashMap<>();
+        private final List<RawMeasure> measures = new ArrayList<>();
+        private final List<ClefChange> clefs = new ArrayList<>();
+        private final double[] pageValues = new double[6];
+        private double defaultSystemLeft;
+        private String partId;
+        private String scorePartId;
+        private int measureIndex;
+        private boolean firstPart;
+        private int divisions = 1;
+        private long position;
+        private RawMeasure pending;
+        private final StringBuilder text = new StringBuilder();
+        // note/forward/backup state
+        private boolean inNoteChord;
+        private boolean inNoteGrace;
+        private long duration;
+        // clef state
+        private int clefNumber;
+        private String clefSign;
+        private int clefLine;
+        private int clefOctave;
+        private boolean inPrint;
+
+        Scan(Path file) {
+            this.file = file;
+        }
+
+        ScoreLayout run(XMLStreamReader r) throws XMLStreamException {
+            int depth = 0;
+            while (r.hasNext()) {
+                int event = r.next();
+                switch (event) {
+                    case XMLStreamConstants.START_ELEMENT -> {
+                        if (++depth > 64) {
+                            throw new SvgInputException(file + " nests elements deeper than 64 levels; refused");
+                        }
+                        if (path.isEmpty() && !"score-partwise".equals(r.getLocalName())) {
+                            throw new SvgInputException(file + " is not a partwise MusicXML score (root <"
+                                    + r.getLocalName() + ">)");
+                        }
+                        path.add(r.getLocalName());
+                        text.setLength(0);
+                        start(r);
+                    }
+                    case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> text.append(r.getText());
+                    case XMLStreamConstants.ENTITY_REFERENCE -> throw new SvgInputException(file
+                            + " uses the entity &" + r.getLocalName() + ";, which is refused");
+                    case XMLStreamConstants.END_ELEMENT -> {
+                        end(r.getLocalName(), text.toString().trim());
+                        path.remove(path.size() - 1);
+                        text.setLength(0);
+                        depth--;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            return build();
+        }
+
+        private boolean under(String... names) {
+            int n = path.size();
+            if (n < names.length) {
+                return false;
+            }
+            for (int i = 0; i < names.length; i++) {
+                if (!path.get(n - names.length + i).equals(names[i])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void start(XMLStreamReader r) {
+            switch (r.getLocalName()) {
+                case "score-part" -> {
+                    scorePartId = r.getAttributeValue(null, "id");
+                    partNames.put(scorePartId, "");
+                }
+                case "part" -> {
+                    partId = r.getAttributeValue(null, "id");
+                    // Every part repeats the same widths and breaks, so the first part speaks for all.
+                    firstPart = !partSeen;
+                    partSeen = true;
+                    measureIndex = 0;
+                    divisions = 1;
+                }
+                case "measure" -> {
+                    position = 0;
+                    if (firstPart) {
+                        pending = new RawMeasure(r.getAttributeValue(null, "number"),
+                                parse(r.getAttributeValue(null, "width"), 0), measureIndex == 0, measureIndex == 0, null);
+                    }
+                }
+                case "print" -> {
+                    inPrint = true;
+                    if (firstPart && pending != null) {
+                        boolean system = "yes".equals(r.getAttributeValue(null, "new-system"));
+                        boolean page = "yes".equals(r.getAttributeValue(null, "new-page"));
+                        pending = new RawMeasure(pending.number(), pending.width(),
+                                pending.newSystem() || system || page, pending.newPage() || page, pending.leftMargin());
+                    }
+                }
+                case "note" -> {
+                    inNoteChord = false;
+                    inNoteGrace = false;
+                    duration = 0;
+                }
+                case "chord" -> inNoteChord = true;
+                case "grace" -> inNoteGrace = true;
+                case "forward", "backup" -> duration = 0;
+                case "clef" -> {
+                    String number = r.getAttributeValue(null, "number");
+                    clefNumber = number == null ? 1 : (int) parse(number, 1);
+                    clefSign = "G";
+                    clefLine = 0;
+                    clefOctave = 0;
+                }
+                default -> {
+                }
+            }
+        }
+
+        private boolean partSeen;
+
+        private void end(String name, String value) {
+            switch (name) {
+                case "part-name" -> {
+                    if (under("score-part", "part-name")) {
+                        partNames.put(scorePartId, value);
+                    }
+                }
+                case "page-width" -> pageValues[0] = parse(value, 0);
+                case "page-height" -> pageValues[1] = parse(value, 0);
+                case "left-margin" -> {
+                    if (under("defaults", "page-layout", "page-margins", "left-margin") && pageValues[2] == 0) {
+                        pageValues[2] = parse(value, 0);
+                    } else if (under("defaults", "system-layout", "system-margins", "left-margin")) {
+                        defaultSystemLeft = parse(value, 0);
+                    } else if (inPrint && under("system-margins", "left-margin") && firstPart && pending != null) {
+                        pending = new RawMeasure(pending.number(), pending.width(), pending.newSystem(),
+                                pending.newPage(), parse(value, 0));
+                    }
+                }
+                case "right-margin" -> {
+                    if (under("defaults", "page-layout", "page-margins", "right-margin") && pageValues[3] == 0) {
+                        pageValues[3] = parse(value, 0);
+                    }
+                }
+                case "top-margin" -> {
+                    if (under("defaults", "page-layout", "page-margins", "top-margin") && pageValues[4] == 0) {
+                        pageValues[4] = parse(value, 0);
+                    }
+                }
+                case "bottom-margin" -> {
+                    if (under("defaults", "page-layout", "page-margins", "bottom-margin") && pageValues[5] == 0) {
+                        pageValues[5] = parse(value, 0);
+                    }
+                }
+                case "print" -> inPrint = false;
+                case "divisions" -> divisions = Math.max(1, (int) parse(value, 1));
+                case "staves" -> staves.put(partId, Math.max(1, (int) parse(value, 1)));
+                case "duration" -> duration = (long) parse(value, 0);
+                case "note" -> {
+                    if (inNoteGrace) {
+                        return;
+                    }
+                    // A chord note sounds with the note before it and does not move time on.
+                    if (!inNoteChord) {
+                        position += duration;
+                    }
+                }
+                case "forward" -> position += duration;
+                case "backup" -> position -= duration;
+                case "sign" -> clefSign = value;
+                case "line" -> {
+                    if (under("clef", "line")) {
+                        clefLine = (int) parse(value, 0);
+                    }
+                }
+                case "clef-octave-change" -> clefOctave = (int) parse(value, 0);
+                case "clef" -> {
+                    int line = clefLine != 0 ? clefLine : defaultLine(clefSign);
+                    clefs.add(new ClefChange(partId, clefNumber, measureIndex, (double) position / divisions,
+                            new ScoreLayout.Clef(clefSign, line, clefOctave)));
+                }
+                case "measure" -> {
+                    if (firstPart && pending != null) {
+                        measures.add(pending);
+                        pending = null;
+                    }
+                    measureIndex++;
+                }
+                case "part" -> firstPart = false;
+                default -> {
+                }
+            }
+        }
+
+        private static int defaultLine(String sign) {
+            return switch (sign) {
+                case "F" -> 4;
+                case "C" -> 3;
+                default -> 2;
+            };
+        }
+
+        private ScoreLayout build() {
+            List<PartLayout> parts = new ArrayList<>();
+            int i = 0;
+            for (Map.Entry<String, String> e : partNames.entrySet()) {
+                parts.add(new PartLayout(e.getKey(), e.getValue(), i++, staves.getOrDefault(e.getKey(), 1)));
+            }
+            List<MeasureLayout> layouts = new ArrayList<>();
+            int page = -1;
+            int system = -1;
+            int inSystem = 0;
+            double x = 0;
+            for (int m = 0; m < measures.size(); m++) {
+                RawMeasure raw = measures.get(m);
+                if (raw.newPage()) {
+                    page++;
+                    system = -1;
+                }
+                if (raw.newSystem() || raw.newPage()) {
+                    system++;
+                    inSystem = 0;
+                    x = 0;
+                }
+                layouts.add(new MeasureLayout(m, raw.number(), raw.width(), raw.newSystem(), raw.newPage(),
+                        raw.leftMargin(), page, system, inSystem, x));
+                inSystem++;
+                x += raw.width();
+            }
+            PageLayout pageLayout = new PageLayout(pageValues[0], pageValues[1], pageValues[2], pageValues[3],
+                    pageValues[4], pageValues[5]);
+            return new ScoreLayout(pageLayout, defaultSystemLeft, parts, layouts, clefs);
+        }
+
+        private double parse(String value, double fallback) {
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Double.parseDouble(value.trim());
+            } catch (NumberFormatException e) {
+                throw new SvgInputException(file + " has the unreadable number \"" + value + "\"");
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.sib2ae.orchestrator.notehead;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamReader;
+
+/** Test helper: where the shared test data lives, and the positions in the expected-noteheads file. */
+final class TestPages {
+
+    record Position(double x, double y) {
+    }
+
+    private TestPages() {
+    }
+
+    static Path sib2ae() {
+        String root = System.getProperty("sib2ae.testdata", "../shared/testdata");
+        return Path.of(root, "sib2ae");
+    }
+
+    static Path ss9Svg() {
+        return sib2ae().resolve("SS 9.svg");
+    }
+
+    static Path ss9MusicXml() {
+        return sib2ae().resolve("SS 9.musicxml");
+    }
+
+    static Path variant(String folder, String extension) {
+        return sib2ae().resolve(folder).resolve("Saint-Saens Trio No 2." + extension);
+    }
+
+    /** The x/y of every {@code <text>} in the expected file, in document order. */
+    static List<Position> expectedNoteheads() throws Exception {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        List<Position> positions = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(sib2ae().resolve("SS 9 noteheads-expected.svg"))) {
+            XMLStreamReader r = factory.createXMLStreamReader(in);
+            while (r.hasNext()) {
+                if (r.next() == XMLStreamConstants.START_ELEMENT && r.getLocalName().equals("text")) {
+                    positions.add(new Position(Double.parseDouble(r.getAttributeValue(null, "x")),
+                            Double.parseDouble(r.getAttributeValue(null, "y"))));
+                }
+            }
+        }
+        return positions;
+    }
+}
