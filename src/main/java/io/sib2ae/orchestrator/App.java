@@ -24,6 +24,11 @@ public final class App {
         // Built-in defaults first, then the editable file beside the jar, which wins.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:config/application.properties;optional=true");
+        // The studio's own YAML routes live in routes/ beside the jar; a run elsewhere simply has none.
+        String routesFolder = System.getProperty("sib2ae.routes", "routes");
+        if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(routesFolder))) {
+            main.configure().withRoutesIncludePattern("file:" + routesFolder + "/*.camel.yaml");
+        }
         return main;
     }
 }

@@ -13,7 +13,18 @@ import io.sib2ae.orchestrator.intake.Submissions;
 import io.sib2ae.orchestrator.intake.WorkArea;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
+import io.sib2ae.orchestrator.notehead.NoteheadHop;
+import io.sib2ae.orchestrator.rendering.AudioHop;
+import io.sib2ae.orchestrator.rendering.AudioRenderer;
+import io.sib2ae.orchestrator.rendering.KeyframeExtractor;
+import io.sib2ae.orchestrator.rendering.KeyframesHop;
+import io.sib2ae.orchestrator.rendering.MidiHop;
+import io.sib2ae.orchestrator.rendering.SoundFontChoice;
+import io.sib2ae.orchestrator.rendering.SoundFontLocator;
+import io.sib2ae.orchestrator.rendering.SynthesizerPool;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
+import javax.sound.sampled.AudioFormat;
 import org.apache.camel.BindToRegistry;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -52,6 +63,17 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     private double maxMidiSeconds;
     @PropertyInject("sib2ae.workers")
     private int workers;
+
+    @PropertyInject(value = "sib2ae.audio.soundfont", defaultValue = "")
+    private String soundFont;
+    @PropertyInject("sib2ae.audio.max-tail-seconds")
+    private double maxTailSeconds;
+    @PropertyInject("sib2ae.audio.sample-rate")
+    private float sampleRate;
+    @PropertyInject("sib2ae.audio.channels")
+    private int audioChannels;
+    @PropertyInject("sib2ae.keyframes.fps")
+    private double fps;
 
     private CamelContext camelContext;
     private Folders folders;
@@ -111,6 +133,33 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     @BindToRegistry("noteHops")
     public NoteHops noteHops() {
         return new NoteHops(manifestStore(), progressReporter());
+    }
+
+    @BindToRegistry("midiHop")
+    public MidiHop midiHop() {
+        return new MidiHop();
+    }
+
+    /** One synthesizer per note worker: Gervill is expensive to open and is reused note after note. */
+    @BindToRegistry("audioHop")
+    public AudioHop audioHop() {
+        SoundFontChoice choice = new SoundFontLocator().locate(soundFont == null || soundFont.isBlank() ? null : Path.of(soundFont));
+        int size = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        SynthesizerPool.Settings settings = SynthesizerPool.Settings.defaults().withSize(size)
+                .withFormat(new AudioFormat(sampleRate, 16, audioChannels, true, false));
+        SynthesizerPool pool = new SynthesizerPool(choice, settings);
+        AudioRenderer renderer = new AudioRenderer(pool, AudioRenderer.Settings.defaults().withMaxTailSeconds(maxTailSeconds));
+        return new AudioHop(renderer, choice.description());
+    }
+
+    @BindToRegistry("keyframesHop")
+    public KeyframesHop keyframesHop() {
+        return new KeyframesHop(new KeyframeExtractor(), fps);
+    }
+
+    @BindToRegistry("noteheadHop")
+    public NoteheadHop noteheadHop() {
+        return new NoteheadHop();
     }
 
     @BindToRegistry("scoreSetAggregation")

@@ -66,6 +66,8 @@ public final class ScoreProcessor {
             work.add(new NoteWork(null, coordinated.notes().get(i), predicted.get(i)));
         }
         ScoreRun run = new ScoreRun(set, folder, coordinated, index, new ArrayList<>(), started);
+        run.share(io.sib2ae.orchestrator.notehead.NoteheadHop.SourceXml.class,
+                new io.sib2ae.orchestrator.notehead.NoteheadHop.SourceXml(musicXml));
         for (NoteWork note : work) {
             run.notes().add(new NoteWork(run, note.note(), note.manifest()));
             manifests.writeNote(folder, note.manifest());

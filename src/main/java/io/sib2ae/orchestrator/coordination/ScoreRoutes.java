@@ -16,6 +16,7 @@ public class ScoreRoutes extends RouteBuilder {
                 .setProperty("scoreSet", body())
                 .bean("scoreProcessor", "open").id("coordinate-notes")
                 .setProperty("scoreRun", body())
+                .bean("noteheadHop", "prepare").id("locate-noteheads")
                 .bean("progressReporter", "started").id("report-score-started")
                 .split(method("scoreProcessor", "notes")).parallelProcessing().executorService("noteWorkers")
                     .id("split-per-note")

@@ -24,6 +24,7 @@ public final class ScoreRun {
     private final Instant startedAt;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final AtomicInteger notesFinished = new AtomicInteger();
+    private final Map<Class<?>, Object> shared = new ConcurrentHashMap<>();
 
     public ScoreRun(ScoreSet scoreSet, Path folder, CoordinatedScore coordinated, ScoreManifest index,
                     List<NoteWork> notes, Instant startedAt) {
@@ -86,6 +87,19 @@ public final class ScoreRun {
 
     public int notesFinished() {
         return notesFinished.get();
+    }
+
+    /** Score-wide state a hop computes once for all notes, such as the sustain pedal map. */
+    public <T> T shared(Class<T> type, java.util.function.Supplier<T> create) {
+        return type.cast(shared.computeIfAbsent(type, k -> create.get()));
+    }
+
+    public <T> void share(Class<T> type, T value) {
+        shared.put(type, value);
+    }
+
+    public <T> T sharedOrNull(Class<T> type) {
+        return type.cast(shared.get(type));
     }
 
     public List<NoteManifest> manifests() {

@@ -1,0 +1,145 @@
+package io.sib2ae.orchestrator.notehead;
+
+import io.sib2ae.orchestrator.coordination.NotatedNote;
+import io.sib2ae.orchestrator.coordination.NoteWork;
+import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.manifest.AtomicFiles;
+import io.sib2ae.orchestrator.manifest.FileNames;
+import io.sib2ae.orchestrator.manifest.FileRecords;
+import io.sib2ae.orchestrator.manifest.NoteManifest;
+import io.sib2ae.orchestrator.manifest.StageStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SVG hop. Once per score it finds every notehead on the Sibelius pages and assigns them
+ * to the notes, writing the page-level layers; then, per note, it writes the note's own
+ * notehead SVG. A broken SVG fails this hop for the score's notes and nothing else.
+ */
+public final class NoteheadHop {
+
+    public static final String HOP = "svg";
+    static final String FOLDER = "svg";
+
+    private final NoteheadLocator locator = new NoteheadLocator();
+    private final NoteheadAssigner assigner = new NoteheadAssigner();
+    private final NoteheadSvgWriter writer = new NoteheadSvgWriter();
+
+    /** What the score-level pass found: the pages and, per universal ID, the notehead or why there is none. */
+    public record PageAssignments(List<SvgPage> pages, Map<String, NoteheadAssignment> byNote, String failure) {
+    }
+
+    /** MusicXML bytes of the score, kept for the layout reader. */
+    public record SourceXml(byte[] bytes) {
+    }
+
+    public ScoreRun prepare(ScoreRun run) {
+        if (run.scoreSet().svgPages().isEmpty()) {
+            return run;
+        }
+        PageAssignments result;
+        try {
+            List<SvgPage> pages = locator.locate(run.scoreSet().svgPages());
+            ScoreLayout layout = readLayout(run);
+            List<NoteheadTarget> targets = run.notes().stream().map(w -> target(w.note().universalId(), w.note().notated())).toList();
+            Map<String, NoteheadAssignment> byNote = new HashMap<>();
+            for (NoteheadAssignment assignment : assigner.assign(layout, pages, targets)) {
+                byNote.put(assignment.universalId(), assignment);
+            }
+            Path svgFolder = run.folder().resolve(FOLDER);
+            for (SvgPage page : pages) {
+                String suffix = page.index() == 0 ? "" : String.format("_p%d", page.index() + 1);
+                writer.writeAllNoteheads(page, svgFolder.resolve("noteheads_all" + suffix + ".svg"));
+                writer.writeWithoutNoteheads(page, svgFolder.resolve("score_without_noteheads" + suffix + ".svg"));
+                for (var part : layout.parts()) {
+                    Path target = NoteheadSvgWriter.instrumentPath(svgFolder, FileNames.sanitize(part.name()) + suffix, part.id());
+                    writer.writeInstrument(page, layout, part.id(), target);
+                }
+            }
+            result = new PageAssignments(pages, byNote, null);
+        } catch (RuntimeException e) {
+            result = new PageAssignments(List.of(), Map.of(), e.getMessage());
+        }
+        run.share(PageAssignments.class, result);
+        return run;
+    }
+
+    public NoteWork write(NoteWork work) {
+        NoteManifest m = work.manifest();
+        ScoreRun run = work.run();
+        PageAssignments pages = run.sharedOrNull(PageAssignments.class);
+        if (pages == null) {
+            run.count(HOP, StageStatus.SKIPPED);
+            return work;
+        }
+        if (pages.failure() != null) {
+            m.stages.svg.mark(StageStatus.FAILED, "SVG unusable: " + pages.failure());
+            run.count(HOP, StageStatus.FAILED);
+            return work;
+        }
+        NoteheadAssignment assignment = pages.byNote().get(m.universalId);
+        if (assignment instanceof NoteheadPlacement placement) {
+            m.svg = placementFacts(placement);
+            if (FileRecords.verified(m.files.noteheadSvg, run.folder())) {
+                m.stages.svg.mark(StageStatus.SKIPPED, "already written and verified");
+                run.count(HOP, StageStatus.SKIPPED);
+                return work;
+            }
+            Path target = run.folder().resolve(FOLDER).resolve("noteheads").resolve(m.files.noteheadSvg.predictedFilename);
+            writer.writeNote(pages.pages().get(placement.page()), placement, target);
+            FileRecords.record(m.files.noteheadSvg, run.folder(), target);
+            m.stages.svg.mark(StageStatus.COMPLETED, null);
+            run.count(HOP, StageStatus.COMPLETED);
+        } else {
+            String reason = assignment instanceof NoteheadFailure failure ? failure.reason() : "no notehead assigned";
+            m.stages.svg.mark(StageStatus.FAILED, reason);
+            run.count(HOP, StageStatus.FAILED);
+        }
+        return work;
+    }
+
+    private static NoteManifest.SvgPlacement placementFacts(NoteheadPlacement p) {
+        NoteManifest.SvgPlacement svg = new NoteManifest.SvgPlacement();
+        svg.x = p.x();
+        svg.y = p.y();
+        svg.page = p.page();
+        svg.system = p.system();
+        svg.staff = p.staff();
+        svg.glyph = p.glyph();
+        svg.font = p.font();
+        svg.fontSize = p.fontSize();
+        svg.predictedX = p.predictedX();
+        svg.predictedY = p.predictedY();
+        svg.predictionDistance = p.distance();
+        return svg;
+    }
+
+    public static NoteheadTarget target(String universalId, NotatedNote n) {
+        return new NoteheadTarget(universalId, n.partId(), n.partIndex(), n.staff(), n.measureIndex(), n.measureNumber(),
+                n.onsetInMeasure(), n.chordIndex(), n.writtenStep(), n.writtenOctave(), n.alter(), n.grace(), n.pitchName(),
+                n.defaultX());
+    }
+
+    private static ScoreLayout readLayout(ScoreRun run) {
+        SourceXml source = run.sharedOrNull(SourceXml.class);
+        Path temp = run.folder().resolve(".layout-source" + AtomicFiles.TEMP_SUFFIX);
+        try {
+            // The layout reader reads files; a compressed score is only ever unpacked in memory, so hand it a copy.
+            Files.createDirectories(run.folder());
+            Files.write(temp, source.bytes());
+            return new ScoreLayoutReader().read(temp);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot stage the MusicXML for layout reading: " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // recovery sweeps temporary files
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.sib2ae.orchestrator.rendering;
+
+import io.sib2ae.orchestrator.coordination.NoteWork;
+import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.manifest.FileRecords;
+import io.sib2ae.orchestrator.manifest.NoteManifest;
+import io.sib2ae.orchestrator.manifest.StageStatus;
+import java.nio.file.Path;
+
+/** The keyframes hop: analyses a note's WAV per video frame and writes its keyframe files. */
+public final class KeyframesHop {
+
+    public static final String HOP = "keyframes";
+    static final String FOLDER = "keyframes";
+
+    private final KeyframeExtractor extractor;
+    private final KeyframeJsonWriter jsonWriter = new KeyframeJsonWriter();
+    private final double fps;
+
+    public KeyframesHop(KeyframeExtractor extractor, double fps) {
+        this.extractor = extractor;
+        this.fps = fps;
+    }
+
+    public NoteWork extract(NoteWork work) {
+        NoteManifest m = work.manifest();
+        ScoreRun run = work.run();
+        if (!m.isPrimary) {
+            run.count(HOP, StageStatus.SKIPPED);
+            return work;
+        }
+        if (!FileRecords.verified(m.files.audio, run.folder())) {
+            m.stages.keyframes.mark(StageStatus.SKIPPED, "no audio to analyse: " + m.stages.audio.status);
+            run.count(HOP, StageStatus.SKIPPED);
+            return work;
+        }
+        if (FileRecords.verified(m.files.keyframes, run.folder()) && FileRecords.verified(m.files.keyframesAe, run.folder())) {
+            m.stages.keyframes.mark(StageStatus.SKIPPED, "already extracted and verified");
+            run.count(HOP, StageStatus.SKIPPED);
+            return work;
+        }
+        Path wav = run.folder().resolve(m.files.audio.path);
+        KeyframeRequest request = new KeyframeRequest(fps, m.universalId, m.pitch, m.instrument, m.velocity, m.tempoBpm,
+                m.calculatedStartTime, m.files.audio.actualFilename);
+        KeyframeNote keyframes = extractor.extract(wav, request);
+        Path json = run.folder().resolve(FOLDER).resolve(m.files.keyframes.predictedFilename);
+        Path text = run.folder().resolve(FOLDER).resolve(m.files.keyframesAe.predictedFilename);
+        jsonWriter.write(keyframes, json);
+        AfterEffectsKeyframeText.write(keyframes, text);
+        FileRecords.record(m.files.keyframes, run.folder(), json);
+        FileRecords.record(m.files.keyframesAe, run.folder(), text);
+        m.stages.keyframes.mark(StageStatus.COMPLETED, null);
+        run.count(HOP, StageStatus.COMPLETED);
+        return work;
+    }
+}

@@ -1,0 +1,56 @@
+package io.sib2ae.orchestrator.rendering;
+
+import io.sib2ae.orchestrator.coordination.NoteWork;
+import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.manifest.FileRecords;
+import io.sib2ae.orchestrator.manifest.NoteManifest;
+import io.sib2ae.orchestrator.manifest.StageStatus;
+import java.nio.file.Path;
+
+/**
+ * The MIDI hop: writes a note's own Standard MIDI File (tempo, program, channel, velocity,
+ * full tie-merged duration, sustain pedal) and records it in the manifest.
+ */
+public final class MidiHop {
+
+    public static final String HOP = "midi";
+    static final String FOLDER = "midi";
+
+    /** A note shorter than this still gets a sound: a 0-length note would be no note at all. */
+    private static final double MIN_SECONDS = 0.01;
+
+    public NoteWork render(NoteWork work) {
+        NoteManifest m = work.manifest();
+        ScoreRun run = work.run();
+        if (!m.isPrimary) {
+            run.count(HOP, StageStatus.SKIPPED);
+            return work;
+        }
+        if (FileRecords.verified(m.files.midi, run.folder())) {
+            m.stages.midi.mark(StageStatus.SKIPPED, "already rendered and verified");
+            run.count(HOP, StageStatus.SKIPPED);
+            return work;
+        }
+        Path target = run.folder().resolve(FOLDER).resolve(m.files.midi.predictedFilename);
+        new NoteMidiWriter().write(spec(work), target);
+        FileRecords.record(m.files.midi, run.folder(), target);
+        m.stages.midi.mark(StageStatus.COMPLETED, null);
+        run.count(HOP, StageStatus.COMPLETED);
+        return work;
+    }
+
+    /** What the note sounds like; the audio hop renders exactly this. */
+    public static NoteMidiSpec spec(NoteWork work) {
+        NoteManifest m = work.manifest();
+        double duration = Math.max(MIN_SECONDS, m.durationSeconds);
+        double sounding = duration;
+        var midi = work.run().coordinated().midi();
+        if (midi != null) {
+            SustainPedalMap pedals = work.run().shared(SustainPedalMap.class, () -> SustainPedalMap.from(midi.sequence()));
+            double end = pedals.soundingEndSeconds(m.midiChannel, m.calculatedStartTime + duration);
+            sounding = Math.max(duration, end - m.calculatedStartTime);
+        }
+        return new NoteMidiSpec(m.midiPitch, Math.max(1, Math.min(127, m.velocity)), m.midiChannel, m.midiProgram,
+                m.tempoBpm > 0 ? m.tempoBpm : 120, duration, sounding);
+    }
+}

@@ -1,0 +1,43 @@
+package io.sib2ae.orchestrator.rendering;
+
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * The per-note hops, each a Content Enricher on the note's manifest: MIDI, then audio behind
+ * a Resilience4j circuit breaker, then keyframes, then the notehead SVG.
+ */
+public class RenderingRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("direct:hop-midi")
+                .routeId("hop-midi")
+                .bean("midiHop", "render").id("render-midi");
+
+        // The breaker's thresholds, wait and per-note timeout come from camel.resilience4j.* in
+        // application.properties. Its fallback records the failure on the note, so an open
+        // breaker can never let an un-rendered note pass as rendered.
+        from("direct:hop-audio")
+                .routeId("hop-audio")
+                .choice().id("audio-needed")
+                    .when(method("audioHop", "alreadyDone"))
+                        .bean("audioHop", "skip").id("skip-audio")
+                    .otherwise()
+                        .circuitBreaker().id("audio-breaker")
+                            .bean("audioHop", "render").id("render-audio")
+                        .onFallback()
+                            .bean("audioHop", "recordFailure(${body}, ${exchangeProperty.CamelExceptionCaught}, "
+                                    + "${exchangeProperty.CamelCircuitBreakerResponseShortCircuited}, "
+                                    + "${exchangeProperty.CamelCircuitBreakerResponseTimedOut})").id("record-audio-failure")
+                        .end()
+                .end();
+
+        from("direct:hop-keyframes")
+                .routeId("hop-keyframes")
+                .bean("keyframesHop", "extract").id("extract-keyframes");
+
+        from("direct:hop-svg")
+                .routeId("hop-svg")
+                .bean("noteheadHop", "write").id("write-notehead-svg");
+    }
+}
