@@ -80,6 +80,36 @@ public final class MidiFileReader {
             throw new ScoreInputException("The MIDI header declares " + tracks + " tracks, over the limit of "
                     + maxTracks + " (sib2ae.limits.max-midi-tracks)", fileName);
         }
+        checkChunks(bytes, tracks, fileName);
+    }
+
+    /**
+     * The JDK's parser quietly accepts a file cut short, so the chunk structure is checked
+     * first: every declared track must be present and whole.
+     */
+    private static void checkChunks(byte[] bytes, int declaredTracks, String fileName) {
+        long offset = 8 + readLength(bytes, 4);
+        int found = 0;
+        while (offset + 8 <= bytes.length) {
+            long length = readLength(bytes, (int) offset + 4);
+            boolean track = bytes[(int) offset] == 'M' && bytes[(int) offset + 1] == 'T'
+                    && bytes[(int) offset + 2] == 'r' && bytes[(int) offset + 3] == 'k';
+            if (offset + 8 + length > bytes.length) {
+                throw new ScoreInputException("The MIDI file is truncated: chunk " + (found + 1) + " declares " + length
+                        + " bytes but only " + (bytes.length - offset - 8) + " remain", fileName);
+            }
+            found += track ? 1 : 0;
+            offset += 8 + length;
+        }
+        if (found < declaredTracks) {
+            throw new ScoreInputException("The MIDI file is truncated: the header declares " + declaredTracks
+                    + " tracks but the file holds " + found, fileName);
+        }
+    }
+
+    private static long readLength(byte[] bytes, int at) {
+        return ((long) (bytes[at] & 0xff) << 24) | ((bytes[at + 1] & 0xff) << 16) | ((bytes[at + 2] & 0xff) << 8)
+                | (bytes[at + 3] & 0xff);
     }
 
     private static TempoMap readTempoMap(Sequence sequence) {

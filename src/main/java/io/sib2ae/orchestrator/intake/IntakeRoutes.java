@@ -14,7 +14,7 @@ public class IntakeRoutes extends RouteBuilder {
         // readLock=changed: a file still being copied keeps changing and is not read until it settles.
         from("file:{{sib2ae.inbox}}?recursive=true&noop=true&idempotent=false"
                 + "&readLock=changed&readLockMinAge={{sib2ae.intake.read-lock-min-age-ms}}"
-                + "&readLockCheckInterval={{sib2ae.intake.read-lock-check-interval-ms}}"
+                + "&readLockCheckInterval={{sib2ae.intake.read-lock-check-interval-ms}}&readLockMinLength=0"
                 + "&delay={{sib2ae.intake.poll-delay-ms}}&sortBy=file:name"
                 + "&exclude={{sib2ae.intake.exclude}}")
                 .routeId("intake-inbox")
