@@ -1,5 +1,8 @@
 package io.sib2ae.orchestrator;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sib2ae.orchestrator.chaining.AssetDelivery;
+import io.sib2ae.orchestrator.chaining.CompletionEvents;
 import io.sib2ae.orchestrator.coordination.MidiFileReader;
 import io.sib2ae.orchestrator.coordination.MusicXmlReader;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
@@ -12,7 +15,10 @@ import io.sib2ae.orchestrator.intake.ScoreSetAggregation;
 import io.sib2ae.orchestrator.intake.Submissions;
 import io.sib2ae.orchestrator.intake.WorkArea;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
+import io.sib2ae.orchestrator.monitoring.FoldersWritableCheck;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
+import io.sib2ae.orchestrator.monitoring.RenderMetrics;
+import io.sib2ae.orchestrator.monitoring.ScoreMBeans;
 import io.sib2ae.orchestrator.notehead.NoteheadHop;
 import io.sib2ae.orchestrator.rendering.AudioHop;
 import io.sib2ae.orchestrator.rendering.AudioRenderer;
@@ -31,6 +37,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
+import org.apache.camel.component.resilience4j.ResilienceProcessor;
+import org.apache.camel.health.HealthCheckRegistry;
 
 /**
  * Builds every bean of the orchestrator once, from {@code config/application.properties}.
@@ -119,8 +127,55 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     public ProgressReporter progressReporter() {
         if (progressReporter == null) {
             progressReporter = new ProgressReporter(manifestStore());
+            progressReporter.addListener(new ScoreMBeans(this::audioBreakerState));
         }
         return progressReporter;
+    }
+
+    @BindToRegistry("completionEvents")
+    public CompletionEvents completionEvents() {
+        return new CompletionEvents();
+    }
+
+    @BindToRegistry("assetDelivery")
+    public AssetDelivery assetDelivery() {
+        return new AssetDelivery();
+    }
+
+    /**
+     * Start-up: refuse a management server open to the network unless asked for, register the
+     * readiness check, and put back into the inbox whatever a crash left in the work folder.
+     */
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        String host = context.getPropertiesComponent().resolveProperty("camel.management.host").orElse("127.0.0.1");
+        boolean allowRemote = context.getPropertiesComponent().resolveProperty("sib2ae.management.allow-remote")
+                .map(Boolean::parseBoolean).orElse(false);
+        if (!isLoopback(host) && !allowRemote) {
+            throw new IllegalStateException("The management server would listen on " + host
+                    + ", which is not a loopback address; set sib2ae.management.allow-remote=true to allow it");
+        }
+        HealthCheckRegistry health = HealthCheckRegistry.get(context);
+        if (health != null) {
+            health.register(new FoldersWritableCheck(folders()));
+        }
+        context.addStartupListener((started, alreadyStarted) -> {
+            int recovered = workArea().recover();
+            if (recovered > 0) {
+                org.slf4j.LoggerFactory.getLogger("sib2ae.recovery")
+                        .info("Resuming {} input file(s) left in {} by an earlier run", recovered, folders().work());
+            }
+        });
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+    }
+
+    /** The audio breaker's state for JMX, looked up by its route id. */
+    private String audioBreakerState() {
+        ResilienceProcessor breaker = camelContext.getProcessor("audio-breaker", ResilienceProcessor.class);
+        return breaker == null ? "UNKNOWN" : breaker.getCircuitBreakerState();
     }
 
     @BindToRegistry("scoreProcessor")
@@ -149,7 +204,8 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
                 .withFormat(new AudioFormat(sampleRate, 16, audioChannels, true, false));
         SynthesizerPool pool = new SynthesizerPool(choice, settings);
         AudioRenderer renderer = new AudioRenderer(pool, AudioRenderer.Settings.defaults().withMaxTailSeconds(maxTailSeconds));
-        return new AudioHop(renderer, choice.description());
+        RenderMetrics metrics = new RenderMetrics(() -> camelContext.getRegistry().findSingleByType(MeterRegistry.class));
+        return new AudioHop(renderer, choice.description(), metrics);
     }
 
     @BindToRegistry("keyframesHop")

@@ -110,14 +110,17 @@ public final class ScoreProcessor {
         workArea.archive(run.scoreSet());
         long elapsed = Duration.between(run.startedAt(), Instant.now()).toMillis();
         return new ScoreResult(run.scoreName(), index.status, run.folder().resolve(ManifestStore.INDEX).toString(), total,
-                failedNotes, failedNotes == 0 ? null : failedNotes + " of " + total + " notes failed a hop", elapsed);
+                failedNotes, failedNotes == 0 ? null : failedNotes + " of " + total + " notes failed a hop", elapsed,
+                run.countsSnapshot(), run.startedAt().toString(), index.completedAt);
     }
 
     /** Quarantines a score that could not be processed and reports it as failed. */
     public ScoreResult fail(ScoreSet set, Throwable failure) {
         Path where = workArea.quarantine(set, failure);
         String reason = failure instanceof ScoreInputException input ? input.describe() : String.valueOf(failure.getMessage());
-        return new ScoreResult(set.scoreName(), ScoreManifest.FAILED, null, 0, 0, reason + " (moved to " + where + ")", 0);
+        String now = Instant.now().toString();
+        return new ScoreResult(set.scoreName(), ScoreManifest.FAILED, null, 0, 0, reason + " (moved to " + where + ")", 0,
+                Map.of(), now, now);
     }
 
     public static Map<String, StageStatus> stagesOf(NoteManifest note) {

@@ -35,9 +35,15 @@ public class ScoreRoutes extends RouteBuilder {
                 .to("direct:hop-svg").id("hop-svg-step")
                 .bean("noteHops", "finish").id("finish-note");
 
+        // The completion event: to {{sib2ae.events.uri}} (a JSON file by default; Kafka, JMS or
+        // any other endpoint by configuration), and in-process to the studio's own routes.
         from("direct:score-completed")
                 .routeId("score-completed")
                 .log("Score ${body.scoreName} ${body.status}: ${body.notes} notes, ${body.failedNotes} failed, "
-                        + "${body.elapsedMillis} ms");
+                        + "${body.elapsedMillis} ms")
+                .to("seda:sib2ae-completed?multipleConsumers=true&discardIfNoConsumers=true").id("notify-studio-routes")
+                .setHeader("CamelFileName", method("completionEvents", "fileName"))
+                .marshal().json()
+                .to("{{sib2ae.events.uri}}").id("publish-completion-event");
     }
 }

@@ -5,6 +5,8 @@ import io.sib2ae.orchestrator.manifest.ManifestStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,18 +20,29 @@ public final class ProgressReporter {
     private static final Logger LOG = LoggerFactory.getLogger("sib2ae.progress");
 
     private final ManifestStore manifests;
+    private final List<ScoreProgressListener> listeners = new CopyOnWriteArrayList<>();
 
     public ProgressReporter(ManifestStore manifests) {
         this.manifests = manifests;
     }
 
+    public void addListener(ScoreProgressListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(ScoreProgressListener listener) {
+        listeners.remove(listener);
+    }
+
     public void started(ScoreRun run) {
+        listeners.forEach(l -> l.started(run));
         LOG.info("Score '{}' started: {} notes ({} primary), timing from {}", run.scoreName(), run.notes().size(),
                 run.index().counts.primaryNotes, run.coordinated().timingSource());
         write(run, "processing");
     }
 
     public void noteFinished(ScoreRun run, int done) {
+        listeners.forEach(l -> l.noteFinished(run, done));
         int total = run.notes().size();
         int step = Math.max(1, (int) Math.ceil(total / 10.0));
         if (done % step == 0 || done == total) {
@@ -41,6 +54,7 @@ public final class ProgressReporter {
     }
 
     public void finished(ScoreRun run, String status) {
+        listeners.forEach(l -> l.finished(run, status));
         LOG.info("Score '{}' {}: {} notes in {} ms, {}", run.scoreName(), status, run.notes().size(), elapsed(run),
                 run.countsSnapshot());
         write(run, status);

@@ -18,10 +18,12 @@ public final class AudioHop {
 
     private final AudioRenderer renderer;
     private final String soundFontDescription;
+    private final RenderObserver observer;
 
-    public AudioHop(AudioRenderer renderer, String soundFontDescription) {
+    public AudioHop(AudioRenderer renderer, String soundFontDescription, RenderObserver observer) {
         this.renderer = renderer;
         this.soundFontDescription = soundFontDescription;
+        this.observer = observer;
     }
 
     /** True when this note needs no rendering: a tied secondary, or audio a previous run verified. */
@@ -59,7 +61,9 @@ public final class AudioHop {
         facts.peakDbfs = Double.isFinite(audio.peakDbfs()) ? audio.peakDbfs() : -120.0;
         m.audio = facts;
         m.stages.audio.mark(StageStatus.COMPLETED, null);
-        m.stages.audio.durationMs = (System.nanoTime() - started) / 1_000_000;
+        long took = System.nanoTime() - started;
+        m.stages.audio.durationMs = took / 1_000_000;
+        observer.rendered(java.time.Duration.ofNanos(took));
         run.count(HOP, StageStatus.COMPLETED);
         return work;
     }
@@ -82,6 +86,7 @@ public final class AudioHop {
         m.stages.audio.breakerOpen = Boolean.TRUE.equals(shortCircuited) ? Boolean.TRUE : null;
         m.files.audio.fileExists = false;
         m.files.audio.sha256 = null;
+        observer.failed();
         work.run().count(HOP, StageStatus.FAILED);
         return work;
     }
