@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import io.sib2ae.orchestrator.monitoring.ProgressReporter;
+import io.sib2ae.orchestrator.monitoring.TerminalProgress;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
 
@@ -44,6 +46,8 @@ final class OneShotCommand {
             Files.createDirectories(out);
             main.start();
             CamelContext context = main.getCamelContext();
+            ProgressReporter reporter = context.getRegistry().lookupByNameAndType("progressReporter", ProgressReporter.class);
+            reporter.addListener(new TerminalProgress(System.console() != null, System.out));
             Map<String, Object> headers = new HashMap<>();
             headers.put("Sib2AeMusicXml", options.get("musicxml"));
             headers.put("Sib2AeMidi", options.get("midi"));
