@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator;
 
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 
 /**
@@ -16,7 +17,7 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
                     .log(org.apache.camel.LoggingLevel.WARN, "sib2ae.intake",
                             "Score ${exchangeProperty.scoreSet.scoreName} failed: ${exception.message}")
                     .bean("scoreProcessor", "fail(${exchangeProperty.scoreSet}, ${exception})")
-                    .to("direct:score-completed");
+                    .enrich("direct:score-completed", AggregationStrategies.useOriginal());
 
         routeConfiguration("note-errors")
                 .onException(Exception.class).handled(true)

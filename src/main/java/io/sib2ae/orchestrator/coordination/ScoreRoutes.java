@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.coordination;
 
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -24,7 +25,7 @@ public class ScoreRoutes extends RouteBuilder {
                 .end()
                 .bean("scoreProcessor", "close").id("close-score")
                 .bean("progressReporter", "finished(${exchangeProperty.scoreRun}, ${body.status})").id("report-score-finished")
-                .to("direct:score-completed").id("announce-completion");
+                .enrich("direct:score-completed", AggregationStrategies.useOriginal()).id("announce-completion");
 
         from("direct:note-hops")
                 .routeId("note-hops")
@@ -35,6 +36,8 @@ public class ScoreRoutes extends RouteBuilder {
                 .to("direct:hop-svg").id("hop-svg-step")
                 .bean("noteHops", "finish").id("finish-note");
 
+        // Enriched with the original kept, so the caller (the one-shot command, a submitting
+        // route) gets the ScoreResult back, not the marshalled event.
         // The completion event: to {{sib2ae.events.uri}} (a JSON file by default; Kafka, JMS or
         // any other endpoint by configuration), and in-process to the studio's own routes.
         from("direct:score-completed")

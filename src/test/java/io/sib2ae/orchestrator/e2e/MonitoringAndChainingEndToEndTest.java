@@ -1,0 +1,151 @@
+package io.sib2ae.orchestrator.e2e;
+
+import static io.sib2ae.orchestrator.e2e.ServiceEndToEndTest.filesUnder;
+import static io.sib2ae.orchestrator.e2e.ServiceEndToEndTest.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sib2ae.orchestrator.TestData;
+import io.sib2ae.orchestrator.coordination.ScoreResult;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What people watch (health, metrics, Jolokia/JMX) and what other studio routes chain onto. */
+class MonitoringAndChainingEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    Path root;
+
+    @Test
+    void managementServerShowsHealthRenderMetricsAndTheScoreThroughJolokia() throws Exception {
+        int port = freePort();
+        try (RunningService service = RunningService.start(root, Map.of("camel.management.enabled", "true",
+                "sib2ae.management.port", String.valueOf(port)))) {
+            dropSs9(service);
+            Path index = service.output().resolve("SS 9").resolve("manifest.json");
+            await().atMost(Duration.ofSeconds(60)).until(() -> status(index).equals("completed"));
+
+            HttpResponse<String> health = get(port, "/observe/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("UP");
+
+            String metrics = get(port, "/observe/metrics").body();
+            assertThat(metrics).contains("sib2ae_notes_rendered_total 6.0").contains("sib2ae_render_latency_seconds_count 6");
+
+            JsonNode score = JSON.readTree(get(port,
+                    "/observe/jolokia/read/io.sib2ae:type=Scores,name=%22SS%209%22").body()).get("value");
+            assertThat(score.get("Status").asText()).isEqualTo("completed");
+            assertThat(score.get("NotesDone").asInt()).isEqualTo(9);
+            assertThat(score.get("AudioDone").asInt()).isEqualTo(9);
+            assertThat(score.get("AudioFailed").asInt()).isZero();
+            assertThat(score.get("AudioBreakerState").asText()).isEqualTo("CLOSED");
+
+            // Hawtio draws its route diagram from this dump, so the route dumper must be on the classpath.
+            String dump = JSON.readTree(get(port, "/observe/jolokia/exec/org.apache.camel:context=*,type=context,name=*/dumpRoutesAsXml()").body())
+                    .toString();
+            assertThat(dump).contains("audio-breaker").contains("split-per-note").contains("assemble-score-set");
+        }
+    }
+
+    @Test
+    void readinessFailsWhenTheOutputFolderCannotBeWritten() throws Exception {
+        int port = freePort();
+        Path notAFolder = Files.writeString(root.resolve("output-is-a-file"), "x");
+        try (RunningService service = RunningService.start(root, Map.of("camel.management.enabled", "true",
+                "sib2ae.management.port", String.valueOf(port), "sib2ae.output", notAFolder.toString()))) {
+            HttpResponse<String> health = get(port, "/observe/health");
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).contains("DOWN");
+        }
+    }
+
+    @Test
+    void aManagementServerOpenToTheNetworkIsRefusedUnlessAllowed() {
+        assertThatThrownBy(() -> RunningService.start(root, Map.of("camel.management.enabled", "true",
+                "camel.management.host", "0.0.0.0", "sib2ae.management.port", String.valueOf(freePort()))))
+                .hasStackTraceContaining("sib2ae.management.allow-remote");
+    }
+
+    @Test
+    void completionSendsAnEventAndTheExampleStudioRoutesDeliverAssetsAndLogASummary() throws Exception {
+        try (RunningService service = RunningService.start(root)) {
+            dropSs9(service);
+            Path events = service.output().resolve("events");
+            await().atMost(Duration.ofSeconds(60)).until(() -> !filesUnder(events).isEmpty());
+            JsonNode event = JSON.readTree(filesUnder(events).get(0).toFile());
+            assertThat(event.get("score_name").asText()).isEqualTo("SS 9");
+            assertThat(event.get("status").asText()).isEqualTo("completed");
+            assertThat(event.get("notes").asInt()).isEqualTo(9);
+            assertThat(event.get("manifest_path").asText()).endsWith("manifest.json");
+            assertThat(event.get("elapsed_ms").asLong()).isPositive();
+            assertThat(event.get("hop_counts").get("audio.completed").asInt()).isEqualTo(6);
+
+            Path delivered = root.resolve("delivery").resolve("SS 9");
+            await().atMost(Duration.ofSeconds(30)).until(() -> filesUnder(delivered).size() == 18);
+            assertThat(filesUnder(delivered)).filteredOn(p -> p.toString().endsWith(".wav")).hasSize(6);
+            assertThat(filesUnder(delivered)).filteredOn(p -> p.toString().endsWith("_keyframes.json")).hasSize(6);
+
+            Path summary = root.resolve("summary").resolve("completed-scores.log");
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(summary) && Files.readString(summary).contains("SS 9"));
+            List<String> lines = Files.readAllLines(summary);
+            assertThat(lines).hasSize(1);
+            assertThat(lines.get(0)).contains("SS 9 completed notes=9 failed=0");
+        }
+    }
+
+    @Test
+    void anotherRouteCanHandInAScoreAsAFolderOrAsFileHeaders() throws Exception {
+        Path folder = Files.createDirectories(root.resolve("handed-in"));
+        for (String name : new String[] {"SS 9.musicxml", "SS 9.mid", "SS 9.svg"}) {
+            Files.copy(TestData.file("sib2ae/" + name), folder.resolve(name));
+        }
+        try (RunningService service = RunningService.start(root)) {
+            ScoreResult byFolder = service.context().createProducerTemplate()
+                    .requestBody("direct:sib2ae-submit", folder.toString(), ScoreResult.class);
+            assertThat(byFolder.status()).isEqualTo("completed");
+            assertThat(byFolder.notes()).isEqualTo(9);
+
+            ScoreResult byHeaders = service.context().createProducerTemplate().requestBodyAndHeaders("direct:sib2ae-submit", null,
+                    Map.of("Sib2AeMusicXml", folder.resolve("SS 9.musicxml").toString(),
+                            "Sib2AeMidi", folder.resolve("SS 9.mid").toString()), ScoreResult.class);
+            assertThat(byHeaders.status()).isEqualTo("completed");
+            // Handed-in files belong to the caller: they are read where they are and never moved.
+            assertThat(filesUnder(folder)).hasSize(3);
+            assertThat(filesUnder(service.archive())).isEmpty();
+        }
+    }
+
+    private static void dropSs9(RunningService service) {
+        service.drop(TestData.file("sib2ae/SS 9.musicxml"));
+        service.drop(TestData.file("sib2ae/SS 9.mid"));
+        service.drop(TestData.file("sib2ae/SS 9.svg"));
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
