@@ -20,16 +20,18 @@ public class IntakeRoutes extends RouteBuilder {
                 .routeId("intake-inbox")
                 .autoStartup("{{sib2ae.intake.enabled}}")
                 .bean("workArea", "claim(${header.CamelFileName})").id("claim-input")
-                .log("Claimed ${body.path} for score group ${body.groupKey}")
+                .log("Claimed ${header.CamelFileName} for score group ${body.groupKey}")
                 .aggregate(simple("${body.groupKey}")).aggregationStrategy("scoreSetAggregation").id("assemble-score-set")
                     .completionPredicate(method(ScoreSetAggregation.class, "isComplete"))
                     .completionTimeout("{{sib2ae.intake.quiet-period-ms}}")
                     .completionTimeoutCheckerInterval(100)
                     .to("seda:scores").id("enqueue-score-set");
 
+        // The parallel splitter would continue asynchronously and free the queue's consumer
+        // thread early; a synchronous call holds it, so the consumers bound the scores in work.
         from("seda:scores?concurrentConsumers={{sib2ae.scores.in-flight}}")
                 .routeId("score-queue")
-                .to("direct:process-score").id("process-queued-score");
+                .to("direct:process-score?synchronous=true").id("process-queued-score");
 
         from("direct:sib2ae-submit")
                 .routeId("submit")
