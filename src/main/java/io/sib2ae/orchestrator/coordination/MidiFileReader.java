@@ -80,6 +80,31 @@ public final class MidiFileReader {
             throw new ScoreInputException("The MIDI header declares " + tracks + " tracks, over the limit of "
                     + maxTracks + " (sib2ae.limits.max-midi-tracks)", fileName);
         }
+        // The JDK parser silently drops a track that the file ends inside of, so a truncated file
+        // would lose whole parts without a word: every declared track must be there in full.
+        long position = 8 + uint32(bytes, 4);
+        int complete = 0;
+        while (complete < tracks) {
+            if (position + 8 > bytes.length) {
+                throw new ScoreInputException("The MIDI file is truncated: the header declares " + tracks
+                        + " tracks but the file ends after " + complete, fileName);
+            }
+            long length = uint32(bytes, (int) position + 4);
+            if (position + 8 + length > bytes.length) {
+                throw new ScoreInputException("The MIDI file is truncated: track " + (complete + 1) + " declares "
+                        + length + " bytes but the file ends " + (bytes.length - position - 8) + " bytes into it", fileName);
+            }
+            boolean track = bytes[(int) position] == 'M' && bytes[(int) position + 1] == 'T'
+                    && bytes[(int) position + 2] == 'r' && bytes[(int) position + 3] == 'k';
+            // Chunks of other types are allowed by the standard and skipped.
+            complete += track ? 1 : 0;
+            position += 8 + length;
+        }
+    }
+
+    private static long uint32(byte[] bytes, int at) {
+        return ((long) (bytes[at] & 0xff) << 24) | ((bytes[at + 1] & 0xff) << 16) | ((bytes[at + 2] & 0xff) << 8)
+                | (bytes[at + 3] & 0xff);
     }
 
     private static TempoMap readTempoMap(Sequence sequence) {
