@@ -3,7 +3,7 @@ package io.sib2ae.orchestrator.coordination;
 import static io.sib2ae.orchestrator.coordination.Fixtures.describe;
 import static io.sib2ae.orchestrator.coordination.Fixtures.inPart;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -51,6 +51,28 @@ class MusicXmlTestSuiteTest {
             assertThat(n.timingSource()).isEqualTo(NoteCoordinator.MUSICXML_TEMPO);
             assertThat(n.calculatedStartTime()).isGreaterThanOrEqualTo(0);
         });
+    }
+
+    @Nested
+    class Pitches {
+
+        @Test
+        void microtonesSoundAtTheNearestSemitoneRoundingHalvesUp() {
+            // 01d: C flat-and-a-half (-1.5), D half-flat (-0.5), E half-sharp (+0.5), F sharp-and-a-half
+            // (+1.5), in octaves 4 and 5: 58.5, 61.5, 64.5, 66.5 round up to 59, 62, 65, 67.
+            MusicXmlScore score = Fixtures.suite("01d");
+            assertThat(score.notes()).extracting(NotatedNote::soundingPitch).containsExactly(59, 62, 65, 67, 71, 74, 77, 79);
+            assertThat(score.notes().subList(0, 4)).extracting(NotatedNote::pitchName).containsExactly("Cb4", "D4", "E#4", "F##4");
+        }
+
+        @Test
+        void sharpsAndFlatsAlterTheSoundingPitch() {
+            // 24a bar 3 writes D#5, Db5 and Ab4 grace notes: 75, 73, 68.
+            MusicXmlScore score = Fixtures.suite("24a");
+            assertThat(score.notes()).filteredOn(n -> n.alter() != 0)
+                    .extracting(NotatedNote::pitchName, NotatedNote::soundingPitch)
+                    .containsExactly(tuple("D#5", 75), tuple("Db5", 73), tuple("Ab4", 68));
+        }
     }
 
     @Nested
