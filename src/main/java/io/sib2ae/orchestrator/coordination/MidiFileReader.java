@@ -105,6 +105,11 @@ public final class MidiFileReader {
             throw new ScoreInputException("The MIDI file is truncated: the header declares " + declaredTracks
                     + " tracks but the file holds " + found, fileName);
         }
+        if (found > declaredTracks) {
+            // The header's count is 16 bits: 65,536 tracks wrap round to 0 and would pass every limit.
+            throw new ScoreInputException("The MIDI header declares " + declaredTracks + " tracks but the file holds "
+                    + found + " track chunks", fileName);
+        }
     }
 
     private static long readLength(byte[] bytes, int at) {

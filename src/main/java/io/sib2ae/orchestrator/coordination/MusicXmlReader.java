@@ -321,7 +321,11 @@ public final class MusicXmlReader {
             if (note.rest || note.cue || !note.printed) {
                 return;
             }
-            if (note.step == 0) {
+            if (note.step == 0 && note.unpitched) {
+                // <display-step> is optional for unpitched notes: they then stand on the middle line.
+                note.step = 'B';
+                note.octave = 4;
+            } else if (note.step == 0) {
                 throw failAt(at, "A pitched note has no <step>");
             }
             int written = PitchNames.midiNumber(note.step, note.alter, note.octave);
@@ -469,6 +473,7 @@ public final class MusicXmlReader {
                             if ("start".equals(type)) {
                                 activeEndingNumbers = number;
                                 measure.endingNumbers = number;
+                                measure.endingStarted = true;
                             } else if (activeEndingNumbers != null || measure.endingNumbers != null) {
                                 measure.endingNumbers = measure.endingNumbers != null ? measure.endingNumbers : activeEndingNumbers;
                                 measure.endingClosed = true;
@@ -505,8 +510,15 @@ public final class MusicXmlReader {
                 if (m.endingClosed) {
                     ending = null;
                 }
+                List<Integer> passes = parseEndingNumbers(numbers);
+                if (numbers != null && passes.isEmpty()) {
+                    // An ending without a readable number (number="") counts on from the ending before it.
+                    List<Integer> previous = i > 0 ? spans.get(i - 1).endingNumbers() : List.of();
+                    int last = previous.stream().mapToInt(Integer::intValue).max().orElse(0);
+                    passes = m.endingStarted || previous.isEmpty() ? List.of(last + 1) : previous;
+                }
                 spans.add(new MeasureSpan(i, m.number == null ? String.valueOf(i + 1) : m.number, start, length,
-                        m.implicit, m.forwardRepeat, m.backwardRepeatTimes, parseEndingNumbers(numbers), m.jump));
+                        m.implicit, m.forwardRepeat, m.backwardRepeatTimes, passes, m.jump));
                 start += length;
             }
             List<ScorePart> scoreParts = parts.values().stream()
@@ -754,6 +766,7 @@ public final class MusicXmlReader {
         boolean forwardRepeat;
         int backwardRepeatTimes;
         String endingNumbers;
+        boolean endingStarted;
         boolean endingClosed;
         MeasureSpan.NavigationMark jump = MeasureSpan.NavigationMark.NONE;
 

@@ -71,39 +71,59 @@ public final class PerformedTimeline {
         return List.copyOf(result);
     }
 
+    /** One open repeat: where it goes back to and which pass through it is playing. */
+    private static final class Frame {
+        final int start;
+        int pass = 1;
+
+        Frame(int start) {
+            this.start = start;
+        }
+    }
+
+    /**
+     * Plays the measures in order. Repeats nest, so every forward repeat opens a frame with its
+     * own pass count; a volta is judged by the pass of the repeat that encloses the whole volta
+     * group, not by a repeat nested inside an ending.
+     */
     private List<Occurrence> expand(List<MeasureSpan> measures) {
         List<Integer> order = new ArrayList<>();
         List<Integer> passes = new ArrayList<>();
         int count = measures.size();
         int limit = Math.max(1, count) * MAX_PERFORMED_MEASURES_FACTOR;
         Map<Integer, Integer> repeatsTaken = new HashMap<>();
-        int repeatStart = 0;
-        int pass = 1;
+        List<Frame> frames = new ArrayList<>();
+        frames.add(new Frame(0));
         boolean jumped = false;
         boolean arrivedByRepeat = false;
         int segno = 0;
         int i = 0;
         while (i < count && order.size() < limit) {
             MeasureSpan m = measures.get(i);
-            if (m.forwardRepeat() && !arrivedByRepeat) {
-                repeatStart = i;
-                pass = 1;
+            boolean inEnding = !m.endingNumbers().isEmpty();
+            int endingStart = inEnding ? endingStart(measures, i) : -1;
+            Frame owner = inEnding ? owner(frames, endingStart) : null;
+            if (inEnding) {
+                // After a D.C./D.S. the repeat is not taken again, so only the last volta plays.
+                boolean plays = jumped ? !hasLaterEnding(measures, i, maxOf(m.endingNumbers()))
+                        : m.endingNumbers().contains(owner.pass);
+                if (!plays) {
+                    arrivedByRepeat = false;
+                    i++;
+                    continue;
+                }
+            }
+            Frame top = frames.get(frames.size() - 1);
+            if (m.forwardRepeat() && !arrivedByRepeat && top.start != i) {
+                frames.add(new Frame(i));
+                top = frames.get(frames.size() - 1);
             }
             arrivedByRepeat = false;
             if (m.jump().segno()) {
                 segno = i;
             }
-            if (!m.endingNumbers().isEmpty() && !m.endingNumbers().contains(pass)) {
-                // After a D.C./D.S. the repeat is not taken again, so play the last volta.
-                boolean lastVolta = jumped && m.endingNumbers().stream().mapToInt(Integer::intValue).max().orElse(0) >= pass
-                        && !hasLaterEnding(measures, i, pass);
-                if (!lastVolta) {
-                    i++;
-                    continue;
-                }
-            }
             order.add(i);
-            passes.add(pass);
+            passes.add(inEnding ? owner.pass : top.pass);
             if (jumped && m.jump().fine()) {
                 break;
             }
@@ -115,20 +135,32 @@ public final class PerformedTimeline {
                 }
             }
             if (m.backwardRepeat() && !jumped) {
+                // A repeat that encloses the volta group is governed by its endings; one nested
+                // inside an ending (or with no ending) by its times attribute.
+                boolean voltaRepeat = inEnding && top.start < endingStart;
                 int taken = repeatsTaken.getOrDefault(i, 1);
-                if (taken < m.backwardRepeatTimes()) {
+                boolean again = voltaRepeat ? hasLaterEnding(measures, i, top.pass) : taken < m.backwardRepeatTimes();
+                if (again) {
                     repeatsTaken.put(i, taken + 1);
-                    pass = taken + 1;
-                    i = repeatStart;
+                    top.pass++;
+                    i = top.start;
                     arrivedByRepeat = true;
                     continue;
                 }
                 repeatsTaken.remove(i);
-                repeatStart = i + 1;
+                closeFrame(frames, top, i + 1);
+            } else if (inEnding && !jumped && owner == frames.get(frames.size() - 1)
+                    && (i + 1 >= count || measures.get(i + 1).endingNumbers().isEmpty())
+                    && !hasLaterEnding(measures, i, owner.pass)) {
+                // The last volta is over: the repeat it belonged to is done.
+                closeFrame(frames, owner, i + 1);
             }
             if (!jumped && (m.jump().daCapo() || m.jump().dalSegno())) {
                 jumped = true;
                 i = m.jump().daCapo() ? 0 : segno;
+                frames.clear();
+                frames.add(new Frame(i));
+                repeatsTaken.clear();
                 continue;
             }
             i++;
@@ -142,6 +174,38 @@ public final class PerformedTimeline {
             lastLength = m.length();
         }
         return List.copyOf(result);
+    }
+
+    /** Ends a repeat; the outermost frame is never removed, an implied repeat restarts after it. */
+    private static void closeFrame(List<Frame> frames, Frame frame, int next) {
+        if (frames.size() > 1) {
+            frames.remove(frame);
+        } else {
+            frames.set(0, new Frame(next));
+        }
+    }
+
+    /** The first measure of the ending that measure {@code i} belongs to. */
+    private static int endingStart(List<MeasureSpan> measures, int i) {
+        int j = i;
+        while (j > 0 && measures.get(j - 1).endingNumbers().equals(measures.get(i).endingNumbers())) {
+            j--;
+        }
+        return j;
+    }
+
+    /** The innermost repeat that began before the ending: the one whose passes the ending counts. */
+    private static Frame owner(List<Frame> frames, int endingStart) {
+        for (int k = frames.size() - 1; k >= 0; k--) {
+            if (frames.get(k).start < endingStart) {
+                return frames.get(k);
+            }
+        }
+        return frames.get(0);
+    }
+
+    private static int maxOf(List<Integer> numbers) {
+        return numbers.stream().mapToInt(Integer::intValue).max().orElse(0);
     }
 
     private static boolean hasLaterEnding(List<MeasureSpan> measures, int from, int pass) {

@@ -20,7 +20,8 @@ public final class TieChains {
     public static List<TiedGroup> find(List<NotatedNote> notes) {
         List<NotatedNote> ordered = new ArrayList<>(notes);
         ordered.sort(Comparator.comparingInt(NotatedNote::partIndex).thenComparingDouble(NotatedNote::notatedOnset)
-                .thenComparingInt(NotatedNote::documentIndex));
+                // At one onset a stop must close its chain before another note of the pitch could end it.
+                .thenComparing(n -> !n.tieStop()).thenComparingInt(NotatedNote::documentIndex));
         Map<String, List<NotatedNote>> open = new HashMap<>();
         List<List<NotatedNote>> chains = new ArrayList<>();
         for (NotatedNote note : ordered) {
@@ -29,6 +30,14 @@ public final class TieChains {
             }
             String key = note.partId() + "|" + note.soundingPitch();
             List<NotatedNote> chain = note.tieStop() ? open.remove(key) : null;
+            if (chain == null && !note.tieStop()) {
+                // A new attack of the pitch once the tied note has ended means the tie was never
+                // stopped: the chain ends there rather than jumping over this note to a later stop.
+                List<NotatedNote> dangling = open.get(key);
+                if (dangling != null && note.notatedOnset() >= dangling.get(dangling.size() - 1).notatedEnd() - 1e-9) {
+                    open.remove(key);
+                }
+            }
             if (chain == null && note.tieStart()) {
                 chain = new ArrayList<>();
                 chains.add(chain);
