@@ -88,6 +88,7 @@ public final class ScoreProcessor {
         Map<String, Map<String, Integer>> stageCounts = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int failedNotes = 0;
+        int assetsMade = 0;
         for (NoteManifest note : run.manifests()) {
             boolean failed = false;
             for (Map.Entry<String, StageStatus> stage : stagesOf(note).entrySet()) {
@@ -95,13 +96,18 @@ public final class ScoreProcessor {
                 if (stage.getValue().is(StageStatus.FAILED)) {
                     failed = true;
                     failures.add(note.universalId + " " + stage.getKey() + ": " + stage.getValue().error);
+                } else if (!stage.getKey().equals("coordination") && (stage.getValue().is(StageStatus.COMPLETED)
+                        || stage.getValue().is(StageStatus.SKIPPED) && stage.getValue().reason != null
+                        && stage.getValue().reason.startsWith("already"))) {
+                    assetsMade++;
                 }
             }
             failedNotes += failed ? 1 : 0;
         }
         int total = run.notes().size();
+        // Failed means nothing usable came out; a broken SVG beside good audio is a partial success.
         index.status = failedNotes == 0 ? ScoreManifest.COMPLETED
-                : failedNotes == total ? ScoreManifest.FAILED : ScoreManifest.COMPLETED_WITH_FAILURES;
+                : assetsMade == 0 ? ScoreManifest.FAILED : ScoreManifest.COMPLETED_WITH_FAILURES;
         index.counts.stages = stageCounts;
         index.failures = failures.isEmpty() ? null : failures.subList(0, Math.min(200, failures.size()));
         index.completedAt = Instant.now().toString();

@@ -16,6 +16,9 @@ public final class MidiHop {
     public static final String HOP = "midi";
     static final String FOLDER = "midi";
 
+    /** A note longer than this is a corrupt score, not music: rendering it would take minutes and gigabytes. */
+    static final double MAX_NOTE_SECONDS = 600;
+
     /** A note shorter than this still gets a sound: a 0-length note would be no note at all. */
     private static final double MIN_SECONDS = 0.01;
 
@@ -43,6 +46,10 @@ public final class MidiHop {
     public static NoteMidiSpec spec(NoteWork work) {
         NoteManifest m = work.manifest();
         double duration = Math.max(MIN_SECONDS, m.durationSeconds);
+        if (duration > MAX_NOTE_SECONDS) {
+            throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                    "the note lasts %.0f s, over the %.0f s a single note may last", duration, MAX_NOTE_SECONDS));
+        }
         double sounding = duration;
         var midi = work.run().coordinated().midi();
         if (midi != null) {

@@ -50,9 +50,6 @@ final class HostileCorpus {
         }
     }
 
-    private static final String SVG_ONLY_BUG = "ScoreProcessor.close marks the whole score failed when every note"
-            + " failed some hop, even though only the SVG hop failed and MIDI, audio and keyframes were all written";
-
     private final Path staging;
     private final int port;
     /** Appears in the absolute zip-slip entry, so the test can look for exactly that file. */
@@ -124,18 +121,13 @@ final class HostileCorpus {
                 write("midi-tracks-65535.mid", manyTracks(65_535, 65_535)));
         failed("midi-tracks-65536", "65536", write("midi-tracks-65536.musicxml", ss9),
                 write("midi-tracks-65536.mid", manyTracks(65_536, 0)));
-        knownBug(Outcome.COMPLETED, "MidiFileReader.checkChunks only refuses fewer track chunks than the header declares:"
-                + " 65,536 chunks under a header count of 0 (16-bit wrap) pass, bypass max-midi-tracks, and the score is"
-                + " processed with an empty MIDI");
         failed("midi-empty", "empty", write("midi-empty.musicxml", ss9), write("midi-empty.mid", new byte[0]));
 
         // --- SVG beside a valid MusicXML and MIDI: only the SVG hop fails ---
         completedWithFailures("svg-nested", "deeper", write("svg-nested.musicxml", ss9), write("svg-nested.mid", ss9Midi),
                 write("svg-nested.svg", this::nestedSvg));
-        knownBug(Outcome.SCORE_FAILED, SVG_ONLY_BUG);
         completedWithFailures("svg-xxe", "entities", write("svg-xxe.musicxml", ss9), write("svg-xxe.mid", ss9Midi),
                 write("svg-xxe.svg", svgWithEntity(ss9Svg)));
-        knownBug(Outcome.SCORE_FAILED, SVG_ONLY_BUG);
         return List.copyOf(cases);
     }
 

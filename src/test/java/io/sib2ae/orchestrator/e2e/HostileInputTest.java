@@ -30,7 +30,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -128,20 +127,6 @@ class HostileInputTest {
     @MethodSource("cases")
     @Order(2)
     void eachHostileScoreFailsWithItsSpecificReasonOrIsProcessedWhereValid(HostileCase hostile) throws IOException {
-        // Where a bug outside the intake makes today's outcome differ, today's (safe) outcome is
-        // checked here and the expected one in theExpectedOutcomeOnceTheKnownBugsAreFixed.
-        assertOutcome(hostile, hostile.today());
-    }
-
-    Stream<HostileCase> knownBugs() {
-        return cases.stream().filter(c -> c.knownBug() != null);
-    }
-
-    @Disabled("Known bugs outside the intake, reported with this corpus: see HostileCorpus.knownBug and hostile/README.md")
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("knownBugs")
-    @Order(2)
-    void theExpectedOutcomeOnceTheKnownBugsAreFixed(HostileCase hostile) throws IOException {
         assertOutcome(hostile, hostile.outcome());
     }
 
