@@ -20,12 +20,16 @@ public final class App {
 
     /** The Camel application every mode and every end-to-end test starts from. */
     public static Main newMain() {
+        return newMain(System.getProperty("sib2ae.routes", "routes"));
+    }
+
+    /** @param routesFolder where the studio's YAML routes are; a missing folder means none */
+    public static Main newMain(String routesFolder) {
         Main main = new Main(App.class);
         // Built-in defaults first, then the editable file beside the jar, which wins.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:config/application.properties;optional=true");
         // The studio's own YAML routes live in routes/ beside the jar; a run elsewhere simply has none.
-        String routesFolder = System.getProperty("sib2ae.routes", "routes");
         if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(routesFolder))) {
             main.configure().withRoutesIncludePattern("file:" + routesFolder + "/*.camel.yaml");
         }

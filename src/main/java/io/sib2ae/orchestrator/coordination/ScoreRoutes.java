@@ -44,7 +44,8 @@ public class ScoreRoutes extends RouteBuilder {
                 .routeId("score-completed")
                 .log("Score ${body.scoreName} ${body.status}: ${body.notes} notes, ${body.failedNotes} failed, "
                         + "${body.elapsedMillis} ms")
-                .to("seda:sib2ae-completed?multipleConsumers=true&discardIfNoConsumers=true").id("notify-studio-routes")
+                .to("seda:sib2ae-completed?multipleConsumers=true&discardIfNoConsumers=true&waitForTaskToComplete=Never")
+                    .id("notify-studio-routes")
                 .setHeader("CamelFileName", method("completionEvents", "fileName"))
                 .marshal().json()
                 .to("{{sib2ae.events.uri}}").id("publish-completion-event");

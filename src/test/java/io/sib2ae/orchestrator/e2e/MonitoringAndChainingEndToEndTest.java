@@ -111,6 +111,19 @@ class MonitoringAndChainingEndToEndTest {
     }
 
     @Test
+    void withoutStudioRoutesTheCompletionEventIsPublishedAndNothingWaitsForAListener() throws Exception {
+        try (RunningService service = RunningService.start(root, Map.of("sib2ae.routes", root.resolve("no-routes").toString()))) {
+            assertThat(service.context().getRoute("studio-copy-assets")).isNull();
+            dropSs9(service);
+            Path events = service.output().resolve("events");
+            // The in-process notification must not wait for a reply nobody sends (that took 30 s once).
+            await().atMost(Duration.ofSeconds(20)).until(() -> !filesUnder(events).isEmpty());
+            assertThat(service.context().getRoute("score-completed")).isNotNull();
+            assertThat(JSON.readTree(filesUnder(events).get(0).toFile()).get("status").asText()).isEqualTo("completed");
+        }
+    }
+
+    @Test
     void anotherRouteCanHandInAScoreAsAFolderOrAsFileHeaders() throws Exception {
         Path folder = Files.createDirectories(root.resolve("handed-in"));
         for (String name : new String[] {"SS 9.musicxml", "SS 9.mid", "SS 9.svg"}) {

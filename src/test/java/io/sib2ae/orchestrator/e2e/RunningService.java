@@ -20,7 +20,7 @@ public final class RunningService implements AutoCloseable {
 
     private RunningService(Path root, Map<String, String> overrides) {
         this.root = root;
-        this.main = App.newMain();
+        this.main = App.newMain(overrides.getOrDefault("sib2ae.routes", "routes"));
         main.addOverrideProperty("sib2ae.inbox", inbox().toString());
         main.addOverrideProperty("sib2ae.output", output().toString());
         main.addOverrideProperty("sib2ae.archive", archive().toString());
