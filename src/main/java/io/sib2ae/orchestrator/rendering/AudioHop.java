@@ -33,19 +33,23 @@ public final class AudioHop {
         this.soundFontDescription = soundFontDescription;
     }
 
-    /** True when this note needs no rendering: a tied secondary, or audio a previous run verified. */
+    /**
+     * True when this note needs no rendering: a tied secondary, or audio a previous run verified
+     * and made with the SoundFont configured now (a studio that switches SoundFonts wants the new sounds).
+     */
     public boolean alreadyDone(NoteWork work) {
         NoteManifest m = work.manifest();
         if (!m.isPrimary) {
             return true;
         }
-        return FileRecords.verified(m.files.audio, work.run().folder());
+        return FileRecords.verified(m.files.audio, work.run().folder())
+                && (m.audio == null || m.audio.soundfont == null || m.audio.soundfont.equals(soundFontDescription));
     }
 
     public NoteWork skip(NoteWork work) {
         NoteManifest m = work.manifest();
         if (m.isPrimary) {
-            m.stages.audio.mark(StageStatus.SKIPPED, "already rendered and verified");
+            m.stages.audio.mark(StageStatus.SKIPPED, "already rendered with " + soundFontDescription + " and verified");
         }
         work.run().count(HOP, StageStatus.SKIPPED);
         return work;
