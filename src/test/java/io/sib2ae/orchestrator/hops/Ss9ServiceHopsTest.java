@@ -124,7 +124,7 @@ class Ss9ServiceHopsTest {
             }
 
             assertThat(failures).isEmpty();
-            assertThat(reads.get()).isGreaterThan(1000);
+            assertThat(reads.get()).as("complete reads of a manifest").isGreaterThan(100);
             // It read while the score was being rendered, not just before and after.
             assertThat(indexStatuses).containsKeys("processing", "completed");
             assertThat(noteAudioStatuses).containsKeys("pending", "completed");
