@@ -2,14 +2,23 @@ package io.sib2ae.orchestrator.rendering;
 
 import io.sib2ae.orchestrator.coordination.NoteWork;
 import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.manifest.FileEntry;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.StageStatus;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The audio hop: renders a note offline with Gervill into its WAV. It throws on failure, so
  * that the circuit breaker around it counts the failure; the breaker's fallback records it.
+ *
+ * <p>The audio stage tells the fallback what happened: a render marks it {@code running} before it
+ * starts, so a fallback that finds it still {@code pending} knows the breaker never let the call
+ * through. A render that the breaker's timeout gave up on may still finish on its own thread; it
+ * then finds the stage already failed and leaves the note alone (no file, no record), so a late
+ * result can neither contradict the recorded failure nor change a manifest being written.
  */
 public final class AudioHop {
 
@@ -26,19 +35,23 @@ public final class AudioHop {
         this.observer = observer;
     }
 
-    /** True when this note needs no rendering: a tied secondary, or audio a previous run verified. */
+    /**
+     * True when this note needs no rendering: a tied secondary, or audio a previous run verified
+     * and made with the SoundFont configured now (a studio that switches SoundFonts wants the new sounds).
+     */
     public boolean alreadyDone(NoteWork work) {
         NoteManifest m = work.manifest();
         if (!m.isPrimary) {
             return true;
         }
-        return FileRecords.verified(m.files.audio, work.run().folder());
+        return FileRecords.verified(m.files.audio, work.run().folder())
+                && (m.audio == null || m.audio.soundfont == null || m.audio.soundfont.equals(soundFontDescription));
     }
 
     public NoteWork skip(NoteWork work) {
         NoteManifest m = work.manifest();
         if (m.isPrimary) {
-            m.stages.audio.mark(StageStatus.SKIPPED, "already rendered and verified");
+            m.stages.audio.mark(StageStatus.SKIPPED, "already rendered with " + soundFontDescription + " and verified");
         }
         work.run().count(HOP, StageStatus.SKIPPED);
         return work;
@@ -47,47 +60,88 @@ public final class AudioHop {
     public NoteWork render(NoteWork work) {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
+        synchronized (m) {
+            if (!m.stages.audio.is(StageStatus.PENDING)) {
+                // The breaker's timeout fired before this call even began, and the failure is recorded.
+                return work;
+            }
+            m.stages.audio.mark(StageStatus.RUNNING, null);
+        }
         long started = System.nanoTime();
-        Path target = run.folder().resolve(FOLDER).resolve(m.files.audio.predictedFilename);
-        RenderedAudio audio = renderer.renderToWav(MidiHop.spec(work), target);
-        FileRecords.record(m.files.audio, run.folder(), target);
-        NoteManifest.AudioFacts facts = new NoteManifest.AudioFacts();
-        facts.soundfont = soundFontDescription;
-        facts.sampleRate = (int) audio.format().getSampleRate();
-        facts.channels = audio.format().getChannels();
-        facts.bits = audio.format().getSampleSizeInBits();
-        facts.soundingSeconds = audio.soundingSeconds();
-        facts.lengthSeconds = audio.durationSeconds();
-        facts.peakDbfs = Double.isFinite(audio.peakDbfs()) ? audio.peakDbfs() : -120.0;
-        m.audio = facts;
-        m.stages.audio.mark(StageStatus.COMPLETED, null);
-        long took = System.nanoTime() - started;
-        m.stages.audio.durationMs = took / 1_000_000;
-        observer.rendered(java.time.Duration.ofNanos(took));
-        run.count(HOP, StageStatus.COMPLETED);
+        RenderedAudio audio = renderer.render(MidiHop.spec(work));
+        synchronized (m) {
+            if (!m.stages.audio.is(StageStatus.RUNNING)) {
+                return work; // timed out meanwhile: the fallback recorded the failure
+            }
+            Path target = run.folder().resolve(FOLDER).resolve(m.files.audio.predictedFilename);
+            WavFile.write(target, audio);
+            FileRecords.record(m.files.audio, run.folder(), target);
+            NoteManifest.AudioFacts facts = new NoteManifest.AudioFacts();
+            facts.soundfont = soundFontDescription;
+            facts.sampleRate = (int) audio.format().getSampleRate();
+            facts.channels = audio.format().getChannels();
+            facts.bits = audio.format().getSampleSizeInBits();
+            facts.soundingSeconds = audio.soundingSeconds();
+            facts.lengthSeconds = audio.durationSeconds();
+            facts.peakDbfs = Double.isFinite(audio.peakDbfs()) ? audio.peakDbfs() : -120.0;
+            m.audio = facts;
+            m.stages.audio.mark(StageStatus.COMPLETED, null);
+            long took = System.nanoTime() - started;
+            m.stages.audio.durationMs = took / 1_000_000;
+            observer.rendered(java.time.Duration.ofNanos(took));
+            run.count(HOP, StageStatus.COMPLETED);
+        }
         return work;
     }
 
     /**
      * The circuit breaker's fallback: the note is recorded as failed, never as rendered, and
      * keeps no audio file record, so the next run of the score renders it again.
+     *
+     * <p>Camel's fallback marks every call it handles as short-circuited, so that flag cannot tell
+     * an open breaker from a failed render; the audio stage can. A render that threw left its
+     * exception; one still {@code running} without one was given up on by the timeout; one still
+     * {@code pending} was never let through, because the breaker was open (or half-open and out of
+     * trial calls): only those are marked {@code breaker_open}.
+     *
+     * @param failure      the exception the render threw, if it threw
+     * @param breakerState the breaker's state when the fallback ran
      */
-    public NoteWork recordFailure(NoteWork work, Throwable failure, Boolean shortCircuited, Boolean timedOut) {
+    public NoteWork recordFailure(NoteWork work, Throwable failure, String breakerState) {
         NoteManifest m = work.manifest();
-        String reason;
-        if (Boolean.TRUE.equals(shortCircuited)) {
-            reason = "circuit breaker open: audio rendering is failing, note not attempted";
-        } else if (Boolean.TRUE.equals(timedOut)) {
-            reason = "render timed out";
-        } else {
-            reason = failure == null ? "render failed" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        synchronized (m) {
+            StageStatus stage = m.stages.audio;
+            if (stage.is(StageStatus.COMPLETED)) {
+                return work; // finished and recorded just as the timeout fired: the WAV is real and verified
+            }
+            boolean attempted = stage.is(StageStatus.RUNNING);
+            boolean shortCircuited = false;
+            String reason;
+            if (failure != null) {
+                reason = "render failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            } else if (attempted) {
+                reason = "render timed out: still running after " + sinceMillis(stage.timestamp) + " ms";
+            } else if (breakerState == null || "CLOSED".equals(breakerState)) {
+                reason = "render timed out before it started";
+            } else {
+                shortCircuited = true;
+                reason = "circuit breaker " + breakerState + ": audio rendering is failing, note not attempted";
+            }
+            stage.mark(StageStatus.FAILED, reason);
+            stage.breakerOpen = shortCircuited ? Boolean.TRUE : null;
+            m.files.audio = new FileEntry(m.files.audio.predictedFilename);
+            m.audio = null;
+            observer.failed();
+            work.run().count(HOP, StageStatus.FAILED);
         }
-        m.stages.audio.mark(StageStatus.FAILED, reason);
-        m.stages.audio.breakerOpen = Boolean.TRUE.equals(shortCircuited) ? Boolean.TRUE : null;
-        m.files.audio.fileExists = false;
-        m.files.audio.sha256 = null;
-        observer.failed();
-        work.run().count(HOP, StageStatus.FAILED);
         return work;
+    }
+
+    private static long sinceMillis(String timestamp) {
+        try {
+            return Duration.between(Instant.parse(timestamp), Instant.now()).toMillis();
+        } catch (RuntimeException e) {
+            return -1;
+        }
     }
 }

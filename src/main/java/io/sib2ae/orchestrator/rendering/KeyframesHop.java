@@ -29,12 +29,19 @@ public final class KeyframesHop {
             run.count(HOP, StageStatus.SKIPPED);
             return work;
         }
-        if (!FileRecords.verified(m.files.audio, run.folder())) {
-            m.stages.keyframes.mark(StageStatus.SKIPPED, "no audio to analyse: " + m.stages.audio.status);
+        if (!m.stages.audio.is(StageStatus.COMPLETED) && !m.stages.audio.is(StageStatus.SKIPPED)
+                || !FileRecords.verified(m.files.audio, run.folder())) {
+            // Never analyse a WAV the audio hop did not vouch for in this run: after a failure (or an
+            // open breaker) an old file may still lie where the note's WAV belongs.
+            String audio = m.stages.audio.status + (m.stages.audio.error == null ? "" : " (" + m.stages.audio.error + ")");
+            m.stages.keyframes.mark(StageStatus.SKIPPED, "no audio to analyse: audio " + audio);
             run.count(HOP, StageStatus.SKIPPED);
             return work;
         }
-        if (FileRecords.verified(m.files.keyframes, run.folder()) && FileRecords.verified(m.files.keyframesAe, run.folder())) {
+        // A WAV rendered in this run is new, whatever keyframes an earlier run left: analyse it again.
+        boolean freshAudio = m.stages.audio.is(StageStatus.COMPLETED);
+        if (!freshAudio && FileRecords.verified(m.files.keyframes, run.folder())
+                && FileRecords.verified(m.files.keyframesAe, run.folder())) {
             m.stages.keyframes.mark(StageStatus.SKIPPED, "already extracted and verified");
             run.count(HOP, StageStatus.SKIPPED);
             return work;

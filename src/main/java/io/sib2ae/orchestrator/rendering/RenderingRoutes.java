@@ -26,9 +26,10 @@ public class RenderingRoutes extends RouteBuilder {
                         .circuitBreaker().id("audio-breaker")
                             .bean("audioHop", "render").id("render-audio")
                         .onFallback()
+                            // Camel flags every fallback call as short-circuited and never as timed out,
+                            // so the hop tells them apart itself, from the note's audio stage.
                             .bean("audioHop", "recordFailure(${body}, ${exchangeProperty.CamelExceptionCaught}, "
-                                    + "${exchangeProperty.CamelCircuitBreakerResponseShortCircuited}, "
-                                    + "${exchangeProperty.CamelCircuitBreakerResponseTimedOut})").id("record-audio-failure")
+                                    + "${exchangeProperty.CamelCircuitBreakerState})").id("record-audio-failure")
                         .end()
                 .end();
 
