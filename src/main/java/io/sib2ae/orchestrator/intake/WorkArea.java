@@ -15,7 +15,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owns the life of input files: claimed from the inbox into {@code work/}, then moved to
@@ -24,6 +27,10 @@ import java.util.stream.Stream;
  */
 public final class WorkArea {
 
+    private static final Logger LOG = LoggerFactory.getLogger("sib2ae.recovery");
+    /** The name AtomicFiles gives its temporary sibling: a dot, the target's name, a random UUID, ".tmp". */
+    private static final Pattern ATOMIC_TEMP = Pattern.compile(
+            "^\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + Pattern.quote(AtomicFiles.TEMP_SUFFIX) + "$");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final Folders folders;
@@ -99,8 +106,18 @@ public final class WorkArea {
         return target;
     }
 
-    /** Puts files a crashed run left in {@code work/} back into the inbox, so they are taken up again. */
+    /**
+     * Puts files a crashed run left in {@code work/} back into the inbox, so they are taken up again,
+     * and deletes the temporary siblings that {@link AtomicFiles} writes leave in {@code output/} and
+     * {@code failed/} when the process dies mid-write (the target file itself is whole: old or new).
+     *
+     * @return the number of files found in {@code work/incoming} (moved back or deleted)
+     */
     public int recover() {
+        int swept = sweepTemporaryFiles(folders.output()) + sweepTemporaryFiles(folders.failed());
+        if (swept > 0) {
+            LOG.info("Deleted {} temporary file(s) left by writes an earlier run did not finish", swept);
+        }
         Path incoming = folders.incoming();
         if (!Files.isDirectory(incoming)) {
             return 0;
@@ -123,6 +140,28 @@ public final class WorkArea {
             }
         }
         return leftovers.size();
+    }
+
+    /** Deletes AtomicFiles' temporary files ({@code .<name>.<uuid>.tmp}) anywhere under {@code folder}. */
+    private static int sweepTemporaryFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return 0;
+        }
+        List<Path> temporary;
+        try (Stream<Path> files = Files.walk(folder)) {
+            temporary = files.filter(f -> ATOMIC_TEMP.matcher(f.getFileName().toString()).matches())
+                    .filter(Files::isRegularFile).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not look for temporary files in " + folder + ": " + e.getMessage(), e);
+        }
+        for (Path file : temporary) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Could not delete " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return temporary.size();
     }
 
     private static void moveAll(List<Path> files, Path targetFolder) {
