@@ -71,6 +71,14 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     private double maxMidiSeconds;
     @PropertyInject("sib2ae.workers")
     private int workers;
+    @PropertyInject("sib2ae.intake.quiet-period-ms")
+    private long quietPeriodMs;
+    @PropertyInject("sib2ae.intake.read-lock-min-age-ms")
+    private long readLockMinAgeMs;
+    @PropertyInject("sib2ae.intake.read-lock-check-interval-ms")
+    private long readLockCheckIntervalMs;
+    @PropertyInject("sib2ae.intake.poll-delay-ms")
+    private long pollDelayMs;
 
     @PropertyInject(value = "sib2ae.audio.soundfont", defaultValue = "")
     private String soundFont;
@@ -155,6 +163,13 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
             throw new IllegalStateException("The management server would listen on " + host
                     + ", which is not a loopback address; set sib2ae.management.allow-remote=true to allow it");
         }
+        // A quiet period shorter than it takes the read lock to release the next file of the
+        // same score would close the score without it.
+        long settle = readLockMinAgeMs + 2 * readLockCheckIntervalMs + pollDelayMs;
+        if (quietPeriodMs < settle) {
+            throw new IllegalStateException("sib2ae.intake.quiet-period-ms (" + quietPeriodMs + ") must be at least "
+                    + settle + " ms: read-lock-min-age + 2 x read-lock-check-interval + poll-delay");
+        }
         HealthCheckRegistry health = HealthCheckRegistry.get(context);
         if (health != null) {
             health.register(new FoldersWritableCheck(folders()));
@@ -203,6 +218,9 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
         SynthesizerPool.Settings settings = SynthesizerPool.Settings.defaults().withSize(size)
                 .withFormat(new AudioFormat(sampleRate, 16, audioChannels, true, false));
         SynthesizerPool pool = new SynthesizerPool(choice, settings);
+        // Gervill touches java.util.prefs on first open, which registers a shutdown hook; doing
+        // that now, not during a SIGTERM, keeps a stop from failing the first renders.
+        java.util.prefs.Preferences.userRoot();
         AudioRenderer renderer = new AudioRenderer(pool, AudioRenderer.Settings.defaults().withMaxTailSeconds(maxTailSeconds));
         RenderMetrics metrics = new RenderMetrics(() -> camelContext.getRegistry().findSingleByType(MeterRegistry.class));
         return new AudioHop(renderer, choice.description(), metrics);

@@ -113,11 +113,19 @@ public final class ScoreProcessor {
         index.completedAt = Instant.now().toString();
         index.notes = run.manifests();
         manifests.writeIndex(run.folder(), index);
-        workArea.archive(run.scoreSet());
         long elapsed = Duration.between(run.startedAt(), Instant.now()).toMillis();
         return new ScoreResult(run.scoreName(), index.status, run.folder().resolve(ManifestStore.INDEX).toString(), total,
                 failedNotes, failedNotes == 0 ? null : failedNotes + " of " + total + " notes failed a hop", elapsed,
                 run.countsSnapshot(), run.startedAt().toString(), index.completedAt);
+    }
+
+    /**
+     * Moves the inputs to the archive, last of all: a crash before this point leaves them in
+     * {@code work/}, and the restart runs the score again (every hop skipped) and announces it again.
+     */
+    public ScoreResult archive(ScoreRun run, ScoreResult result) {
+        workArea.archive(run.scoreSet());
+        return result;
     }
 
     /** Quarantines a score that could not be processed and reports it as failed. */

@@ -25,7 +25,8 @@ public class ScoreRoutes extends RouteBuilder {
                 .end()
                 .bean("scoreProcessor", "close").id("close-score")
                 .bean("progressReporter", "finished(${exchangeProperty.scoreRun}, ${body.status})").id("report-score-finished")
-                .enrich("direct:score-completed", AggregationStrategies.useOriginal()).id("announce-completion");
+                .enrich("direct:score-completed", AggregationStrategies.useOriginal()).id("announce-completion")
+                .bean("scoreProcessor", "archive(${exchangeProperty.scoreRun}, ${body})").id("archive-inputs");
 
         from("direct:note-hops")
                 .routeId("note-hops")

@@ -157,13 +157,15 @@ public final class SynthesizerPool implements AutoCloseable {
                 Lease fresh = open();
                 fresh.lent = true;
                 return fresh;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 synchronized (lock) {
                     opened--;
                 }
                 throw e;
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Errors too: opening Gervill during JVM shutdown fails with an initializer error,
+            // and a permit lost here would leave every later render waiting for ever.
             permits.release();
             throw e;
         }
