@@ -33,13 +33,18 @@ final class ChildService {
 
     /** Starts run number {@code run} on the folders under {@code root}; its output goes to logs/run-N.log. */
     static ChildService start(Path root, int run) {
+        return start(root, run, "768m", java.util.Map.of());
+    }
+
+    /** The same, with a heap limit and extra system properties of the test's own. */
+    static ChildService start(Path root, int run, String maxHeap, java.util.Map<String, String> properties) {
         try {
             Path logs = Files.createDirectories(root.resolve("logs"));
             Path log = logs.resolve("run-" + run + ".log");
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             List<String> command = new ArrayList<>(List.of(java.toString(),
                     "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED",
-                    "-Xmx768m",
+                    "-Xmx" + maxHeap,
                     "-cp", System.getProperty("java.class.path"),
                     "-Dsib2ae.routes=" + root.resolve("no-routes"),
                     "-Dsib2ae.inbox=" + root.resolve("inbox"),
@@ -60,6 +65,7 @@ final class ChildService {
             if (Files.isRegularFile(soundFont)) {
                 command.add("-Dsib2ae.audio.soundfont=" + soundFont);
             }
+            properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
             command.add("io.sib2ae.orchestrator.App");
             Process process = new ProcessBuilder(command)
                     .directory(root.toFile())
