@@ -60,6 +60,7 @@ calc() { python3 -c "import sys; print($1)"; }
 echo "== Sib2Ae benchmark: $SCORE  (cores=$CORES, sf2=$(basename "$SF2"), jar=$(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "   load average at start: $(cut -d' ' -f1-3 /proc/loadavg)  (shared machine: compare ratios, not absolutes)"
 
+if [[ -z "${BENCH_ONLY_LINEARITY:-}" ]]; then
 # ---------------------------------------------------------------- 1. application, one-shot
 APP_OUT="$TMP/app"
 /usr/bin/time -v -o "$TMP/app.time" \
@@ -139,7 +140,12 @@ if [[ -z "${BENCH_SKIP_BASELINE:-}" ]]; then
     echo "   note: the app's time also includes MIDI, keyframes and manifests; the baseline renders audio only"
 fi
 
+fi # BENCH_ONLY_LINEARITY
+
 # ---------------------------------------------------------------- 4. linearity (service mode)
+proc_cpu() { # user+sys CPU seconds of a live process
+    awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"
+}
 run_service() { # $1 = number of copies; prints "drop_to_done_s processing_span_s statuses"
     local copies=$1 base="$TMP/svc$1"
     mkdir -p "$base"/{inbox,output,archive,failed,work,staging}
@@ -162,6 +168,7 @@ run_service() { # $1 = number of copies; prints "drop_to_done_s processing_span_
         { cat "$XML"; echo "<!-- bench copy $c -->"; } >"$base/staging/$name.xml"
         cp "$MID" "$base/staging/$name.mid"
     done
+    local c0; c0="$(proc_cpu "$SERVICE_PID")"
     local t0; t0="$(now)"
     mv "$base/staging/"* "$base/inbox/"
     local done_all=0
@@ -175,31 +182,33 @@ run_service() { # $1 = number of copies; prints "drop_to_done_s processing_span_
         sleep 0.2
     done
     local t1; t1="$(now)"
+    local c1; c1="$(proc_cpu "$SERVICE_PID")"
     kill "$SERVICE_PID" 2>/dev/null || true
     wait "$SERVICE_PID" 2>/dev/null || true
     SERVICE_PID=""
     [[ $done_all == 1 ]] || { echo "service timed out" >&2; return 1; }
-    python3 - "$base/output" "$(calc "$t1-$t0")" "${names[@]}" <<'EOF'
+    python3 - "$base/output" "$(calc "$t1-$t0")" "$(calc "$c1-$c0")" "${names[@]}" <<'EOF'
 import json, sys
 from datetime import datetime
-out, drop, names = sys.argv[1], float(sys.argv[2]), sys.argv[3:]
+out, drop, cpu, names = sys.argv[1], float(sys.argv[2]), float(sys.argv[3]), sys.argv[4:]
 def ts(s):
     return datetime.fromisoformat(s.rstrip("Z")[:26])
 ms = [json.load(open(f"{out}/{n}/manifest.json")) for n in names]
 span = (max(ts(m["completed_at"]) for m in ms) - min(ts(m["created_at"]) for m in ms)).total_seconds()
-print(round(drop, 2), round(span, 2), ",".join(m["status"] for m in ms))
+print(round(drop, 2), round(span, 2), round(cpu, 2), ",".join(m["status"] for m in ms))
 EOF
 }
 if [[ -z "${BENCH_SKIP_LINEARITY:-}" ]]; then
-    read -r D1 S1 ST1 < <(run_service 1)
-    read -r D2 S2 ST2 < <(run_service 2)
+    read -r D1 S1 C1 ST1 < <(run_service 1)
+    read -r D2 S2 C2 ST2 < <(run_service 2)
     echo
     echo "-- 4. linearity (service mode, inbox -> output, quiet period 1 s, 2 scores in flight)"
-    echo "   1x: drop->done ${D1}s, processing span ${S1}s [$ST1]"
-    echo "   2x: drop->done ${D2}s, processing span ${S2}s [$ST2]  (two differently named copies)"
-    echo "   time(2x)/time(1x): drop->done $(calc "round($D2/$D1,2)")   processing span $(calc "round($S2/$S1,2)")   (~2 = linear)"
+    echo "   1x: drop->done ${D1}s, processing span ${S1}s, service cpu ${C1}s [$ST1]"
+    echo "   2x: drop->done ${D2}s, processing span ${S2}s, service cpu ${C2}s [$ST2]  (two differently named copies)"
+    echo "   time(2x)/time(1x): drop->done $(calc "round($D2/$D1,2)")   processing span $(calc "round($S2/$S1,2)")   cpu $(calc "round($C2/$C1,2)")   (~2 = linear; cpu is the noise-robust one)"
 fi
 
+[[ -n "${BENCH_ONLY_LINEARITY:-}" ]] && exit 0
 echo
 echo "-- targets: score < 15 s [$(calc "'met' if $APP_SCORE_S < 15 else 'MISSED'") score time ${APP_SCORE_S}s, process ${APP_WALL}s]" \
      " >= 150 notes/s [$(calc "'met' if $NOTES/$APP_WALL >= 150 else 'MISSED'")]" \
