@@ -71,6 +71,8 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     private double maxMidiSeconds;
     @PropertyInject("sib2ae.workers")
     private int workers;
+    @PropertyInject("sib2ae.audio.synthesizers")
+    private int synthesizers;
     @PropertyInject("sib2ae.intake.quiet-period-ms")
     private long quietPeriodMs;
     @PropertyInject("sib2ae.intake.read-lock-min-age-ms")
@@ -214,13 +216,19 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     @BindToRegistry("audioHop")
     public AudioHop audioHop() {
         SoundFontChoice choice = new SoundFontLocator().locate(soundFont == null || soundFont.isBlank() ? null : Path.of(soundFont));
-        int size = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        int size = synthesizers > 0 ? synthesizers : Runtime.getRuntime().availableProcessors();
         SynthesizerPool.Settings settings = SynthesizerPool.Settings.defaults().withSize(size)
                 .withFormat(new AudioFormat(sampleRate, 16, audioChannels, true, false));
         SynthesizerPool pool = new SynthesizerPool(choice, settings);
         // Gervill touches java.util.prefs on first open, which registers a shutdown hook; doing
         // that now, not during a SIGTERM, keeps a stop from failing the first renders.
         java.util.prefs.Preferences.userRoot();
+        // Opening the synthesizers and reading the SoundFont's samples takes seconds; do it in the
+        // background while Camel starts and the first score is read, not on the first notes.
+        Thread warmUp = new Thread(pool::warmUp, "synthesizer-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
         AudioRenderer renderer = new AudioRenderer(pool, AudioRenderer.Settings.defaults().withMaxTailSeconds(maxTailSeconds));
         RenderMetrics metrics = new RenderMetrics(() -> camelContext.getRegistry().findSingleByType(MeterRegistry.class));
         return new AudioHop(renderer, choice.description(), metrics);
@@ -249,7 +257,8 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     /** The bounded pool the per-note splitter runs on: one worker per core unless configured. */
     @BindToRegistry("noteWorkers")
     public ExecutorService noteWorkers() {
-        int size = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        // Twice the cores: while one worker's note waits for a synthesizer, another analyses keyframes.
+        int size = workers > 0 ? workers : 2 * Runtime.getRuntime().availableProcessors();
         return camelContext.getExecutorServiceManager().newFixedThreadPool(this, "note-worker", size);
     }
 }

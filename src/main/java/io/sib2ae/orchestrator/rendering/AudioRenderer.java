@@ -31,6 +31,10 @@ import java.util.List;
  */
 public final class AudioRenderer {
 
+    /** General MIDI plays channel 10 (index 9) from the drum kits of bank 128. */
+    private static final int PERCUSSION_CHANNEL = 9;
+
+
     /** GM System On: resets every channel, program, controller and master setting in one message. */
     private static final byte[] GM_SYSTEM_ON = {(byte) 0xF0, 0x7E, 0x7F, 0x09, 0x01, (byte) 0xF7};
     /** Gervill computes audio in blocks of sampleRate / controlRate frames (147 Hz by default). */
@@ -136,11 +140,11 @@ public final class AudioRenderer {
             boolean[] programSet = new boolean[16];
             for (TimedMessage m : messages) {
                 if (m.message() instanceof ShortMessage sm && sm.getCommand() == ShortMessage.PROGRAM_CHANGE) {
-                    lease.ensureProgram(sm.getData1());
+                    lease.ensureProgram(sm.getData1(), sm.getChannel() == PERCUSSION_CHANNEL);
                     programSet[sm.getChannel()] = true;
                 } else if (m.message() instanceof ShortMessage sm && sm.getCommand() == ShortMessage.NOTE_ON
                         && !programSet[sm.getChannel()]) {
-                    lease.ensureProgram(0); // the reset leaves every channel on program 0
+                    lease.ensureProgram(0, sm.getChannel() == PERCUSSION_CHANNEL); // the reset leaves every channel on program 0
                 }
             }
             long start = lease.synthesizer().getMicrosecondPosition();
@@ -188,6 +192,14 @@ public final class AudioRenderer {
     private void resetAndDrain(SynthesizerPool.Lease lease, int blockBytes) throws IOException {
         Receiver receiver = lease.receiver();
         try {
+            // All sound off leaves voices already in their release ringing, and draining them costs
+            // as much synthesis as the note itself: the shortest release time (CC72 = 0) ends them
+            // about four times sooner. Controllers are reset only once the voices are gone.
+            for (int ch = 0; ch < 16; ch++) {
+                receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 72, 0), -1); // release time
+                receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 120, 0), -1); // all sound off
+            }
+            drainUntilSilent(lease, blockBytes);
             receiver.send(new SysexMessage(GM_SYSTEM_ON, GM_SYSTEM_ON.length), -1);
             for (int ch = 0; ch < 16; ch++) {
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 120, 0), -1); // all sound off
@@ -196,6 +208,10 @@ public final class AudioRenderer {
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException(e); // constant, valid messages
         }
+        drainUntilSilent(lease, blockBytes);
+    }
+
+    private void drainUntilSilent(SynthesizerPool.Lease lease, int blockBytes) throws IOException {
         int chunkBlocks = 4;
         byte[] chunk = new byte[chunkBlocks * blockBytes];
         double drained = 0;

@@ -14,9 +14,11 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -171,6 +173,30 @@ public final class SynthesizerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens every synthesizer of the pool and loads the given programs into each, so that the
+     * first notes of a score do not pay for opening Gervill and reading samples. Meant to run
+     * in the background while the service starts and the first score is coordinated.
+     */
+    public void warmUp(int... programs) {
+        List<Lease> leases = new ArrayList<>();
+        try {
+            for (int i = 0; i < settings.size(); i++) {
+                Lease lease = borrow(1, TimeUnit.SECONDS);
+                leases.add(lease);
+                for (int program : programs) {
+                    lease.ensureProgram(program);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // A broken SoundFont is reported on the renders that need it, where the breaker sees it.
+        } finally {
+            leases.forEach(Lease::close);
+        }
+    }
+
     /** Closes every idle synthesizer now and every lent one when it comes back. */
     @Override
     public void close() {
@@ -267,7 +293,7 @@ public final class SynthesizerPool implements AutoCloseable {
         private final AudioSynthesizer synthesizer;
         private final AudioInputStream stream;
         private final Receiver receiver;
-        private final BitSet loadedPrograms = new BitSet(128);
+        private final BitSet loadedPrograms = new BitSet(256);
         private boolean lent;
 
         private Lease(AudioSynthesizer synthesizer, AudioInputStream stream, Receiver receiver) {
@@ -295,13 +321,15 @@ public final class SynthesizerPool implements AutoCloseable {
         }
 
         /**
-         * Loads every instrument of the SoundFont with this program number (melodic banks and drum
-         * kits alike) into this synthesizer, once.
+         * Loads the instrument this program plays into this synthesizer, once: from the melodic
+         * banks, or from the drum kits for the percussion channel. Loading only what is played
+         * keeps a 140 MB SoundFont from being read into every synthesizer whole.
          *
          * @throws SoundFontException when the samples cannot be read from the SoundFont
          */
-        public void ensureProgram(int program) {
-            if (soundFont.builtIn() || loadedPrograms.get(program)) {
+        public void ensureProgram(int program, boolean percussion) {
+            int key = percussion ? 128 + program : program;
+            if (soundFont.builtIn() || loadedPrograms.get(key)) {
                 return;
             }
             Soundbank bank;
@@ -310,13 +338,22 @@ public final class SynthesizerPool implements AutoCloseable {
             }
             synchronized (sampleLoadLock) {
                 for (Instrument instrument : bank.getInstruments()) {
-                    if (instrument.getPatch().getProgram() == program && !synthesizer.loadInstrument(instrument)) {
+                    // Gervill marks a SoundFont's drum kits (bank 128) as percussion patches.
+                    boolean drumKit = instrument.getPatch() instanceof com.sun.media.sound.ModelPatch patch
+                            && patch.isPercussion();
+                    if (instrument.getPatch().getProgram() == program && drumKit == percussion
+                            && !synthesizer.loadInstrument(instrument)) {
                         throw new SoundFontException("SoundFont " + soundFont.path() + " is corrupt: the samples of "
                                 + instrument.getName() + " (program " + program + ") cannot be loaded");
                     }
                 }
             }
-            loadedPrograms.set(program);
+            loadedPrograms.set(key);
+        }
+
+        /** The melodic instrument of a program. */
+        public void ensureProgram(int program) {
+            ensureProgram(program, false);
         }
 
         /** Returns the synthesizer to the pool. */
