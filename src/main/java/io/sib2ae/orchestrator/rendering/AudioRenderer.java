@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.List;
 
@@ -150,6 +151,9 @@ public final class AudioRenderer {
             long start = lease.synthesizer().getMicrosecondPosition();
             Receiver receiver = lease.receiver();
             for (TimedMessage m : messages) {
+                if (m.message() instanceof ShortMessage sm) {
+                    lease.usedChannels().set(sm.getChannel());
+                }
                 receiver.send(m.message(), start + m.micros());
             }
 
@@ -195,16 +199,20 @@ public final class AudioRenderer {
             // All sound off leaves voices already in their release ringing, and draining them costs
             // as much synthesis as the note itself: the shortest release time (CC72 = 0) ends them
             // about four times sooner. Controllers are reset only once the voices are gone.
-            for (int ch = 0; ch < 16; ch++) {
+            // Only the channels the last note played on can hold voices or changed controllers;
+            // sweeping all sixteen costs Gervill a loop over every controller and key of each.
+            BitSet used = lease.usedChannels();
+            for (int ch = used.nextSetBit(0); ch >= 0; ch = used.nextSetBit(ch + 1)) {
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 72, 0), -1); // release time
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 120, 0), -1); // all sound off
             }
             drainUntilSilent(lease, blockBytes);
             receiver.send(new SysexMessage(GM_SYSTEM_ON, GM_SYSTEM_ON.length), -1);
-            for (int ch = 0; ch < 16; ch++) {
+            for (int ch = used.nextSetBit(0); ch >= 0; ch = used.nextSetBit(ch + 1)) {
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 120, 0), -1); // all sound off
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 121, 0), -1); // reset controllers
             }
+            used.clear();
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException(e); // constant, valid messages
         }

@@ -294,6 +294,7 @@ public final class SynthesizerPool implements AutoCloseable {
         private final AudioInputStream stream;
         private final Receiver receiver;
         private final BitSet loadedPrograms = new BitSet(256);
+        private final BitSet usedChannels = new BitSet(16);
         private boolean lent;
 
         private Lease(AudioSynthesizer synthesizer, AudioInputStream stream, Receiver receiver) {
@@ -318,6 +319,11 @@ public final class SynthesizerPool implements AutoCloseable {
 
         public SoundFontChoice soundFont() {
             return soundFont;
+        }
+
+        /** The MIDI channels the last note played on, which the next render resets. */
+        public BitSet usedChannels() {
+            return usedChannels;
         }
 
         /**
