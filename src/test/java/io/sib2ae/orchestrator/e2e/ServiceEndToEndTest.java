@@ -58,6 +58,21 @@ class ServiceEndToEndTest {
     }
 
     @Test
+    void aSubFolderHoldingOneScoresFilesIsTakenAsThatScore() throws Exception {
+        try (RunningService service = RunningService.start(root)) {
+            service.drop(TestData.file("sib2ae/SS 9.musicxml"), "Trio take 2/SS 9.musicxml");
+            service.drop(TestData.file("sib2ae/SS 9.mid"), "Trio take 2/SS 9.mid");
+            service.drop(TestData.file("sib2ae/SS 9.svg"), "Trio take 2/SS 9.svg");
+            Path index = service.output().resolve("SS 9").resolve("manifest.json");
+            await().atMost(Duration.ofSeconds(60)).until(() -> status(index).equals("completed"));
+            JsonNode inputs = JSON.readTree(index.toFile()).get("inputs");
+            assertThat(inputs.get("midi").asText()).isEqualTo("SS 9.mid");
+            assertThat(inputs.get("svg")).hasSize(1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> filesUnder(service.archive()).size() == 3);
+        }
+    }
+
+    @Test
     void theSameScoreDroppedTwiceIsProcessedAgainWithTheSameUniversalIds() throws Exception {
         try (RunningService service = RunningService.start(root)) {
             Path index = service.output().resolve("SS 9").resolve("manifest.json");
