@@ -70,8 +70,9 @@ public final class ScoreProcessor {
                 new io.sib2ae.orchestrator.notehead.NoteheadHop.SourceXml(musicXml));
         for (NoteWork note : work) {
             run.notes().add(new NoteWork(run, note.note(), note.manifest()));
-            manifests.writeNote(folder, note.manifest());
         }
+        // Thousands of small files: written in parallel, each still atomically.
+        run.notes().parallelStream().forEach(note -> manifests.writeNote(folder, note.manifest()));
         index.notes = run.manifests();
         manifests.writeIndex(folder, index);
         return run;

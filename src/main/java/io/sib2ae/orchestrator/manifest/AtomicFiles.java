@@ -7,7 +7,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes every file of the pipeline through a temporary sibling and an atomic rename, so a
@@ -18,7 +23,54 @@ public final class AtomicFiles {
     /** Suffix of in-flight temporary files; recovery deletes any it finds. */
     public static final String TEMP_SUFFIX = ".tmp";
 
+    /** Size and SHA-256 of a file this process wrote, keyed by its absolute path. */
+    public record Written(long size, String sha256) {
+    }
+
+    private static final Map<Path, Written> WRITTEN = new ConcurrentHashMap<>();
+
     private AtomicFiles() {
+    }
+
+    /**
+     * Size and checksum of what this process last wrote to {@code file}, taken (and forgotten)
+     * once; null when it did not write it, so the caller reads the file instead.
+     */
+    public static Written takeWritten(Path file) {
+        return WRITTEN.remove(file.toAbsolutePath().normalize());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts and hashes every byte on its way to the file. */
+    private static final class CountingDigestStream extends java.io.FilterOutputStream {
+        private final MessageDigest digest;
+        private long count;
+
+        CountingDigestStream(OutputStream out, MessageDigest digest) {
+            super(out);
+            this.digest = digest;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            digest.update((byte) b);
+            count++;
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+            digest.update(bytes, offset, length);
+            count += length;
+        }
     }
 
     /** Something that writes a whole file body to a stream. */
@@ -37,10 +89,15 @@ public final class AtomicFiles {
         Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
         try {
             Files.createDirectories(dir);
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            MessageDigest sha256 = sha256();
+            long size;
+            try (CountingDigestStream out = new CountingDigestStream(Files.newOutputStream(temp), sha256)) {
                 body.writeTo(out);
+                size = out.count;
             }
             moveAtomically(temp, target);
+            // Hashing as the bytes go out spares the hop a second read of what it just wrote.
+            WRITTEN.put(target.toAbsolutePath().normalize(), new Written(size, HexFormat.of().formatHex(sha256.digest())));
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage(), e);

@@ -23,12 +23,13 @@ public final class FileRecords {
         entry.actualFilename = file.getFileName().toString();
         entry.path = scoreFolder.relativize(file).toString();
         entry.fileExists = true;
+        AtomicFiles.Written written = AtomicFiles.takeWritten(file);
         try {
             entry.fileSize = Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        entry.sha256 = sha256(file);
+        entry.sha256 = written != null && written.size() == entry.fileSize ? written.sha256() : sha256(file);
         entry.createdAt = Instant.now().toString();
     }
 

@@ -29,8 +29,9 @@ public final class KeyframesHop {
             run.count(HOP, StageStatus.SKIPPED);
             return work;
         }
-        if (!m.stages.audio.is(StageStatus.COMPLETED) && !m.stages.audio.is(StageStatus.SKIPPED)
-                || !FileRecords.verified(m.files.audio, run.folder())) {
+        // The audio hop vouched for the WAV in this run, by rendering it or by verifying it; a
+        // second checksum here would only read the file again.
+        if (!m.stages.audio.is(StageStatus.COMPLETED) && !m.stages.audio.is(StageStatus.SKIPPED)) {
             // Never analyse a WAV the audio hop did not vouch for in this run: after a failure (or an
             // open breaker) an old file may still lie where the note's WAV belongs.
             String audio = m.stages.audio.status + (m.stages.audio.error == null ? "" : " (" + m.stages.audio.error + ")");
