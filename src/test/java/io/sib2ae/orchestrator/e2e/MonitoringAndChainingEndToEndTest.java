@@ -77,6 +77,25 @@ class MonitoringAndChainingEndToEndTest {
     }
 
     @Test
+    void withBasicAuthOnTheManagementServerAsksForTheConfiguredUser() throws Exception {
+        int port = freePort();
+        Path users = Files.writeString(root.resolve("users.properties"), "user.operator = s3cret,operator\nrole.operator = *\n");
+        try (RunningService service = RunningService.start(root, Map.of("camel.management.enabled", "true",
+                "sib2ae.management.port", String.valueOf(port), "camel.management.authentication-enabled", "true",
+                "camel.management.basic-properties-file", users.toString()))) {
+            assertThat(get(port, "/observe/health").statusCode()).isEqualTo(401);
+            assertThat(get(port, "/observe/jolokia/version").statusCode()).isEqualTo(401);
+            String credentials = java.util.Base64.getEncoder().encodeToString("operator:s3cret".getBytes());
+            HttpRequest authorised = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health"))
+                    .header("Authorization", "Basic " + credentials).GET().build();
+            // Health checks start DOWN until their first run; the user is let in at once either way.
+            assertThat(HTTP.send(authorised, HttpResponse.BodyHandlers.ofString()).statusCode()).isIn(200, 503);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> HTTP.send(authorised, HttpResponse.BodyHandlers.ofString()).body().contains("UP"));
+        }
+    }
+
+    @Test
     void aManagementServerOpenToTheNetworkIsRefusedUnlessAllowed() {
         assertThatThrownBy(() -> RunningService.start(root, Map.of("camel.management.enabled", "true",
                 "camel.management.host", "0.0.0.0", "sib2ae.management.port", String.valueOf(freePort()))))
