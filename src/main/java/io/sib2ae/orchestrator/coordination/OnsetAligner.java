@@ -144,6 +144,11 @@ final class OnsetAligner {
         }
         // A band around the proportional diagonal keeps very long scores within memory.
         int band = (long) n * m <= maxCells ? m : (int) Math.max(64, maxCells / n / 2);
+        // Pitch counts per MIDI group, built once: the table below compares every pair of groups.
+        int[][] midiCounts = new int[m][];
+        for (int j = 0; j < m; j++) {
+            midiCounts[j] = pitchCounts(ms.get(j));
+        }
         List<List<Integer>> xPitches = new ArrayList<>(n);
         for (List<NoteMatcher.Expected> group : xs) {
             xPitches.add(pitchesOf(group));
@@ -173,7 +178,7 @@ final class OnsetAligner {
                 if (j > 0) {
                     int diagonal = cell(score, lo, hi, i - 1, j - 1);
                     if (diagonal >= 0) {
-                        int shared = overlap(xPitches.get(i - 1), ms.get(j - 1));
+                        int shared = overlap(xPitches.get(i - 1), midiCounts[j - 1]);
                         if (shared > 0 && diagonal + shared > best) {
                             best = diagonal + shared;
                             how = 3;
@@ -216,6 +221,30 @@ final class OnsetAligner {
         }
         pitches.sort(Comparator.naturalOrder());
         return pitches;
+    }
+
+    private static int[] pitchCounts(List<MidiNote> group) {
+        int[] counts = new int[128];
+        for (MidiNote note : group) {
+            counts[note.pitch()]++;
+        }
+        return counts;
+    }
+
+    /** Shared pitches, counting repeats, of a sorted pitch list and a group's pitch counts. */
+    private static int overlap(List<Integer> sortedWanted, int[] counts) {
+        int shared = 0;
+        int i = 0;
+        while (i < sortedWanted.size()) {
+            int pitch = sortedWanted.get(i);
+            int run = 0;
+            while (i < sortedWanted.size() && sortedWanted.get(i) == pitch) {
+                run++;
+                i++;
+            }
+            shared += Math.min(run, counts[pitch]);
+        }
+        return shared;
     }
 
     private static int overlap(List<Integer> wanted, List<MidiNote> group) {
