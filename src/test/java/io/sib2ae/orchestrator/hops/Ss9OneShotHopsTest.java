@@ -30,7 +30,7 @@ class Ss9OneShotHopsTest {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED",
                 "-Xmx512m",
-                "-Dsib2ae.audio.soundfont=/usr/share/sounds/sf2/TimGM6mb.sf2",
+                "-Dsib2ae.audio.soundfont=" + Ss9ServiceHopsTest.SMALL_SOUNDFONT.getOrDefault("sib2ae.audio.soundfont", ""),
                 "-cp", classpath,
                 App.class.getName(), "process",
                 "--musicxml", TestData.file("sib2ae/SS 9.musicxml").toString(),
