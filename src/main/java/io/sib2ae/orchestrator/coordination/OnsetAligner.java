@@ -73,7 +73,7 @@ final class OnsetAligner {
             }
             List<MidiNote> group = ms.get(pairedWith[i]);
             List<NoteMatcher.Expected> wanted = xs.get(i);
-            int shared = overlap(pitchesOf(wanted), group);
+            int shared = overlap(pitchesOf(wanted), pitchCounts(group));
             boolean solid = shared >= Math.max(1, Math.ceil(SOLID_OVERLAP * wanted.size()));
             if (solid) {
                 anchorsXml.add(wanted.get(0).quarter());
@@ -243,21 +243,6 @@ final class OnsetAligner {
                 i++;
             }
             shared += Math.min(run, counts[pitch]);
-        }
-        return shared;
-    }
-
-    private static int overlap(List<Integer> wanted, List<MidiNote> group) {
-        int[] counts = new int[128];
-        for (MidiNote note : group) {
-            counts[note.pitch()]++;
-        }
-        int shared = 0;
-        for (int pitch : wanted) {
-            if (counts[pitch] > 0) {
-                counts[pitch]--;
-                shared++;
-            }
         }
         return shared;
     }

@@ -61,15 +61,11 @@ public final class ScoreProcessor {
         Path folder = outputRoot.resolve(FileNames.sanitize(set.scoreName()));
         ScoreManifest index = indexFor(set, coordinated, started);
         List<NoteManifest> predicted = predictManifests(set.scoreName(), coordinated.notes(), folder, set.svgPages().isEmpty());
-        List<NoteWork> work = new ArrayList<>(predicted.size());
-        for (int i = 0; i < predicted.size(); i++) {
-            work.add(new NoteWork(null, coordinated.notes().get(i), predicted.get(i)));
-        }
-        ScoreRun run = new ScoreRun(set, folder, coordinated, index, new ArrayList<>(), started);
+        ScoreRun run = new ScoreRun(set, folder, coordinated, index, new ArrayList<>(predicted.size()), started);
         run.share(io.sib2ae.orchestrator.notehead.NoteheadHop.SourceXml.class,
                 new io.sib2ae.orchestrator.notehead.NoteheadHop.SourceXml(musicXml));
-        for (NoteWork note : work) {
-            run.notes().add(new NoteWork(run, note.note(), note.manifest()));
+        for (int i = 0; i < predicted.size(); i++) {
+            run.notes().add(new NoteWork(run, coordinated.notes().get(i), predicted.get(i)));
         }
         // Thousands of small files: written in parallel, each still atomically.
         run.notes().parallelStream().forEach(note -> manifests.writeNote(folder, note.manifest()));

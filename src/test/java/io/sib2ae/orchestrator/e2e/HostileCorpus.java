@@ -29,21 +29,15 @@ final class HostileCorpus {
     static final String SS9 = "sib2ae/SS 9";
 
     /** FAILED: quarantined in failed/ with an error report; the others: the manifest's final status. */
-    enum Outcome { FAILED, COMPLETED, COMPLETED_WITH_FAILURES, SCORE_FAILED }
+    enum Outcome { FAILED, COMPLETED, COMPLETED_WITH_FAILURES }
 
     /**
      * One hostile score: the files dropped under one base name and what must become of them.
      *
      * @param keyword   for a failed score, a word its error reason must hold; for a score that
      *                  completes with failures, a word of the SVG stage's error
-     * @param today     what the service does today: the expected outcome, unless a bug outside
-     *                  the intake makes it differ (then {@code knownBug} says which)
      */
-    record HostileCase(String name, List<Path> files, Outcome outcome, String keyword, Outcome today, String knownBug) {
-        HostileCase knownBug(Outcome actual, String bug) {
-            return new HostileCase(name, files, outcome, keyword, actual, bug);
-        }
-
+    record HostileCase(String name, List<Path> files, Outcome outcome, String keyword) {
         @Override
         public String toString() {
             return name;
@@ -133,22 +127,16 @@ final class HostileCorpus {
 
     // ------------------------------------------------------------------ cases
 
-    /** Marks the case just added as one whose outcome today differs from the expected one. */
-    private void knownBug(Outcome today, String bug) {
-        cases.set(cases.size() - 1, cases.get(cases.size() - 1).knownBug(today, bug));
-    }
-
     private void failed(String name, String keyword, Path... files) {
-        cases.add(new HostileCase(name, List.of(files), Outcome.FAILED, keyword, Outcome.FAILED, null));
+        cases.add(new HostileCase(name, List.of(files), Outcome.FAILED, keyword));
     }
 
     private void completed(String name, Path... files) {
-        cases.add(new HostileCase(name, List.of(files), Outcome.COMPLETED, null, Outcome.COMPLETED, null));
+        cases.add(new HostileCase(name, List.of(files), Outcome.COMPLETED, null));
     }
 
     private void completedWithFailures(String name, String svgKeyword, Path... files) {
-        cases.add(new HostileCase(name, List.of(files), Outcome.COMPLETED_WITH_FAILURES, svgKeyword,
-                Outcome.COMPLETED_WITH_FAILURES, null));
+        cases.add(new HostileCase(name, List.of(files), Outcome.COMPLETED_WITH_FAILURES, svgKeyword));
     }
 
     /** A committed corpus file, copied to staging with the local server's port filled in. */

@@ -154,10 +154,10 @@ class HostileInputTest {
                 assertThat(found.manifest().get("counts").get("notes").asInt()).isPositive();
                 assertArchived(hostile);
             }
-            case COMPLETED_WITH_FAILURES, SCORE_FAILED -> {
+            case COMPLETED_WITH_FAILURES -> {
                 assertThat(found.error()).as("error report of " + hostile.name()).isNull();
                 assertThat(found.manifest().get("status").asText())
-                        .isEqualTo(expected == Outcome.SCORE_FAILED ? "failed" : "completed_with_failures");
+                        .isEqualTo("completed_with_failures");
                 for (JsonNode note : found.manifest().get("notes")) {
                     JsonNode stages = note.get("stages");
                     assertThat(stages.get("svg").get("status").asText()).isEqualTo("failed");
