@@ -119,6 +119,9 @@ public final class MidiFileReader {
 
     private static TempoMap readTempoMap(Sequence sequence) {
         List<TempoMap.Change> changes = new ArrayList<>();
+        // The MIDI default: 120 quarters per minute until the first tempo event (one at tick 0
+        // replaces it). The pedal map reads ticks the same way, so both agree on every second.
+        changes.add(new TempoMap.Change(0, 120));
         double resolution = sequence.getResolution();
         // Sibelius writes tempo in track 0 only, but a type-1 file's tempo applies to every track wherever it is.
         for (Track track : sequence.getTracks()) {

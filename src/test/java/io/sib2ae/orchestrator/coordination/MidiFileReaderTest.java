@@ -40,6 +40,19 @@ class MidiFileReaderTest {
     }
 
     @Test
+    void beforeTheFirstTempoEventTheMidiDefaultOf120Applies() {
+        byte[] lateTempo = new TestMidi(480).tempo(960, 60).note(1, 0, 60, 100, 480, 1440).bytes();
+        MidiNote note = reader.read(lateTempo, "late-tempo.mid").notes().get(0);
+        // Tick 480 is one quarter at 120 qpm; the second quarter starts the 60 qpm stretch.
+        assertThat(note.startSeconds()).isCloseTo(0.5, within(1e-9));
+        assertThat(note.endSeconds()).isCloseTo(2.0, within(1e-9));
+        // The pedal map, which renders sustain, reads the same ticks as the same seconds.
+        javax.sound.midi.Sequence sequence = reader.read(lateTempo, "late-tempo.mid").sequence();
+        assertThat(io.sib2ae.orchestrator.rendering.SustainPedalMap.TempoMap.of(sequence).seconds(480))
+                .isCloseTo(note.startSeconds(), within(1e-9));
+    }
+
+    @Test
     void readsEveryTrackAndChannelWithItsProgramAndTimesThemThroughTheTempoMap() {
         List<MidiNote> notes = reader.read(sample(), "sample.mid").notes();
         assertThat(notes).extracting(MidiNote::pitch).containsExactly(60, 64, 67, 69);
