@@ -20,6 +20,7 @@ public final class NoteHops {
     }
 
     public NoteWork finish(NoteWork work) {
+        work.takeHandOff(Object.class); // whatever a hop left unused must not outlive the note
         manifests.writeNote(work.run().folder(), work.manifest());
         int done = work.run().noteFinished();
         progress.noteFinished(work.run(), done);

@@ -1,6 +1,5 @@
 package io.sib2ae.orchestrator.rendering;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -67,14 +66,6 @@ public final class AfterEffectsKeyframeText {
 
     /* Plain decimal, dot separator, no exponent and no trailing zeros: AE's parser wants that. */
     static String number(double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalStateException("Non-finite keyframe value " + value);
-        }
-        BigDecimal decimal = BigDecimal.valueOf(value).setScale(DECIMALS, java.math.RoundingMode.HALF_UP)
-                .stripTrailingZeros();
-        if (decimal.signum() == 0) {
-            return "0";
-        }
-        return decimal.toPlainString();
+        return FixedDecimal.format(value, DECIMALS, false);
     }
 }

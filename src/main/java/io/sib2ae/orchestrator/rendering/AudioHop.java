@@ -86,6 +86,7 @@ public final class AudioHop {
             facts.peakDbfs = Double.isFinite(audio.peakDbfs()) ? audio.peakDbfs() : -120.0;
             m.audio = facts;
             m.stages.audio.mark(StageStatus.COMPLETED, null);
+            work.handOff(audio);
             long took = System.nanoTime() - started;
             m.stages.audio.durationMs = took / 1_000_000;
             observer.rendered(java.time.Duration.ofNanos(took));

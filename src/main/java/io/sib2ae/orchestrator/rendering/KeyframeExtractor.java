@@ -26,7 +26,28 @@ public final class KeyframeExtractor {
      */
     public KeyframeNote extract(Path wav, KeyframeRequest request) {
         KeyframeWorkspace workspace = workspaces.get();
-        KeyframePcm pcm = KeyframeWavReader.read(wav, workspace);
+        return extract(KeyframeWavReader.read(wav, workspace), request, workspace);
+    }
+
+    /** True when {@link #extract(RenderedAudio, KeyframeRequest)} takes this audio (16-bit PCM, as WAVs are read). */
+    public boolean canAnalyse(RenderedAudio audio) {
+        return audio.format().getSampleSizeInBits() == 16;
+    }
+
+    /**
+     * Analyses audio still in memory, exactly as {@link #extract(Path, KeyframeRequest)} would
+     * analyse the WAV it was written to.
+     */
+    public KeyframeNote extract(RenderedAudio audio, KeyframeRequest request) {
+        if (!canAnalyse(audio)) {
+            throw new IllegalArgumentException("Keyframes need 16-bit PCM, not " + audio.format());
+        }
+        KeyframeWorkspace workspace = workspaces.get();
+        return extract(KeyframeWavReader.fromPcm(audio.pcm(), (int) audio.format().getSampleRate(),
+                audio.format().getChannels(), workspace), request, workspace);
+    }
+
+    private KeyframeNote extract(KeyframePcm pcm, KeyframeRequest request, KeyframeWorkspace workspace) {
         KeyframeFrameGrid grid = new KeyframeFrameGrid(pcm.sampleRate(), request.fps(), pcm.length());
         int fftSize = Math.max(MIN_FFT_SIZE, Integer.highestOneBit(grid.maxFrameLength() - 1) << 1);
         KeyframeFeatures features = analyse(pcm, grid, fftSize, workspace);
@@ -35,6 +56,10 @@ public final class KeyframeExtractor {
                 grid.frameCount(), KeyframeNote.DURATION_FROM_WAV, fftSize, features, curves);
     }
 
+    /*
+     * The per-frame work lives in small methods: one large method with nested loops is what the
+     * JIT compiles slowest and recompiles most, which on two cores costs the renderers their CPU.
+     */
     private static KeyframeFeatures analyse(KeyframePcm pcm, KeyframeFrameGrid grid, int fftSize,
                                             KeyframeWorkspace workspace) {
         int frames = grid.frameCount();
@@ -47,12 +72,8 @@ public final class KeyframeExtractor {
         boolean[] sounding = new boolean[frames];
 
         float[] x = pcm.samples();
-        DoubleFFT_1D fft = workspace.fft(fftSize);
-        double[] buffer = workspace.fftBuffer(fftSize);
-        int bins = fftSize / 2 + 1;
-        double[] previous = workspace.previousSpectrum(bins);
-        double binHz = (double) pcm.sampleRate() / fftSize;
-
+        Spectrum spectrum = new Spectrum(workspace, fftSize, pcm.sampleRate());
+        FrameLevels levels = new FrameLevels();
         for (int k = 0; k < frames; k++) {
             int start = (int) grid.startSample(k);
             int end = (int) grid.endSample(k);
@@ -60,72 +81,114 @@ public final class KeyframeExtractor {
             if (n == 0) {
                 // a frame wholly past the WAV's end is silence; it also resets the flux reference
                 dbfs[k] = KeyframeMapping.DBFS_FLOOR;
-                Arrays.fill(previous, 0, bins, 0.0);
+                spectrum.forgetPrevious();
                 continue;
             }
-            double sumSquares = 0;
+            levels.measure(x, start, end);
+            rms[k] = Math.sqrt(levels.sumSquares / n);
+            dbfs[k] = KeyframeMapping.dbfs(rms[k]);
+            peak[k] = levels.peak;
+            sounding[k] = dbfs[k] >= KeyframeMapping.SILENCE_GATE_DBFS;
+
+            if (levels.sumSquares == 0) {
+                // digital silence (leading gaps, padded tails): nothing to transform
+                spectrum.forgetPrevious();
+                continue;
+            }
+            spectrum.analyse(x, start, n);
+            if (sounding[k]) {
+                centroid[k] = spectrum.centroidHz;
+                zcr[k] = n > 1 ? (double) levels.crossings / (n - 1) : 0;
+                flux[k] = spectrum.flux;
+            }
+        }
+        return new KeyframeFeatures(rms, dbfs, peak, centroid, zcr, flux, sounding);
+    }
+
+    /** Time-domain measures of one frame. */
+    private static final class FrameLevels {
+        double sumSquares;
+        float peak;
+        int crossings;
+
+        void measure(float[] x, int start, int end) {
+            double squares = 0;
             float framePeak = 0;
-            int crossings = 0;
+            int count = 0;
             int previousSign = x[start] < 0 ? 1 : 0;
             for (int i = start; i < end; i++) {
                 float s = x[i];
-                sumSquares += (double) s * s;
+                squares += (double) s * s;
                 framePeak = Math.max(framePeak, Math.abs(s));
                 // branch-free: a sine's sign flips unpredictably for the branch predictor
                 int sign = s < 0 ? 1 : 0;
-                crossings += sign ^ previousSign;
+                count += sign ^ previousSign;
                 previousSign = sign;
             }
-            rms[k] = Math.sqrt(sumSquares / n);
-            dbfs[k] = KeyframeMapping.dbfs(rms[k]);
-            peak[k] = framePeak;
-            sounding[k] = dbfs[k] >= KeyframeMapping.SILENCE_GATE_DBFS;
+            sumSquares = squares;
+            peak = framePeak;
+            crossings = count;
+        }
+    }
 
-            if (sumSquares == 0) {
-                // digital silence (leading gaps, padded tails): nothing to transform
-                Arrays.fill(previous, 0, bins, 0.0);
-                continue;
-            }
+    /** Windowed FFT of one frame at a time, with the spectral flux against the frame before. */
+    private static final class Spectrum {
+        private final KeyframeWorkspace workspace;
+        private final DoubleFFT_1D fft;
+        private final double[] buffer;
+        private final double[] previous;
+        private final int fftSize;
+        private final int bins;
+        private final double binHz;
+        double centroidHz;
+        double flux;
 
+        Spectrum(KeyframeWorkspace workspace, int fftSize, int sampleRate) {
+            this.workspace = workspace;
+            this.fftSize = fftSize;
+            this.fft = workspace.fft(fftSize);
+            this.buffer = workspace.fftBuffer(fftSize);
+            this.bins = fftSize / 2 + 1;
+            this.previous = workspace.previousSpectrum(bins);
+            this.binHz = (double) sampleRate / fftSize;
+        }
+
+        void forgetPrevious() {
+            Arrays.fill(previous, 0, bins, 0.0);
+        }
+
+        void analyse(float[] x, int start, int n) {
             double[] window = workspace.hann(n);
             for (int i = 0; i < n; i++) {
                 buffer[i] = x[start + i] * window[i];
             }
             Arrays.fill(buffer, n, fftSize, 0.0);
             fft.realForward(buffer);
-
             // realForward packs Re[0], Re[n/2], then (Re, Im) pairs for bins 1..n/2-1
-            double weighted = 0;
-            double total = 0;
-            double rise = 0;
-            for (int b = 0; b < bins; b++) {
-                double magnitude;
-                if (b == 0) {
-                    magnitude = Math.abs(buffer[0]);
-                } else if (b == bins - 1) {
-                    magnitude = Math.abs(buffer[1]);
-                } else {
-                    double re = buffer[2 * b];
-                    double im = buffer[2 * b + 1];
-                    magnitude = Math.sqrt(re * re + im * im);
-                }
+            double first = Math.abs(buffer[0]);
+            double last = Math.abs(buffer[1]);
+            double weighted = (bins - 1) * last;
+            double total = first + last;
+            double rise = rise(0, first) + rise(bins - 1, last);
+            for (int b = 1; b < bins - 1; b++) {
+                double re = buffer[2 * b];
+                double im = buffer[2 * b + 1];
+                double magnitude = Math.sqrt(re * re + im * im);
                 weighted += b * magnitude;
                 total += magnitude;
-                // square-root compression lets quiet partials contribute without a log per bin
-                double compressed = Math.sqrt(magnitude);
-                double delta = compressed - previous[b];
-                if (delta > 0) {
-                    rise += delta;
-                }
-                previous[b] = compressed;
+                rise += rise(b, magnitude);
             }
-            if (sounding[k]) {
-                centroid[k] = total > 0 ? binHz * weighted / total : 0;
-                zcr[k] = n > 1 ? (double) crossings / (n - 1) : 0;
-                flux[k] = rise;
-            }
+            centroidHz = total > 0 ? binHz * weighted / total : 0;
+            flux = rise;
         }
-        return new KeyframeFeatures(rms, dbfs, peak, centroid, zcr, flux, sounding);
+
+        /* Square-root compression lets quiet partials contribute without a log per bin. */
+        private double rise(int bin, double magnitude) {
+            double compressed = Math.sqrt(magnitude);
+            double delta = compressed - previous[bin];
+            previous[bin] = compressed;
+            return delta > 0 ? delta : 0;
+        }
     }
 
     private static KeyframeCurves curves(KeyframeFeatures f, double fps) {

@@ -149,7 +149,7 @@ public final class KeyframeJsonWriter {
         for (int k = 0; k < values.length; k++) {
             g.writeStartArray();
             g.writeNumber(k);
-            g.writeNumber(round(values[k], CURVE_DECIMALS));
+            g.writeNumber(FixedDecimal.format(values[k], CURVE_DECIMALS, true));
             g.writeEndArray();
         }
         g.writeEndArray();
@@ -158,7 +158,7 @@ public final class KeyframeJsonWriter {
     private static void writeValues(JsonGenerator g, String name, double[] values, int decimals) throws IOException {
         g.writeArrayFieldStart(name);
         for (double value : values) {
-            g.writeNumber(round(value, decimals));
+            g.writeNumber(FixedDecimal.format(value, decimals, true));
         }
         g.writeEndArray();
     }

@@ -3,6 +3,7 @@ package io.sib2ae.orchestrator.rendering;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -73,6 +74,15 @@ final class KeyframeWavReader {
         int frames = dataLength / blockAlign;
         float[] mono = workspace.mono(frames);
         decode(bytes, dataOffset, frames, channels, mono);
+        return new KeyframePcm(sampleRate, channels, mono, frames);
+    }
+
+    /** The mono mix of interleaved 16-bit little-endian PCM, as {@link #read} makes of a WAV's data. */
+    static KeyframePcm fromPcm(byte[] pcm, int sampleRate, int channels, KeyframeWorkspace workspace) {
+        ByteBuffer bytes = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
+        int frames = pcm.length / (channels * 2);
+        float[] mono = workspace.mono(frames);
+        decode(bytes, 0, frames, channels, mono);
         return new KeyframePcm(sampleRate, channels, mono, frames);
     }
 

@@ -25,6 +25,7 @@ public final class KeyframesHop {
     public NoteWork extract(NoteWork work) {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
+        RenderedAudio rendered = work.takeHandOff(RenderedAudio.class);
         if (!m.isPrimary) {
             run.count(HOP, StageStatus.SKIPPED);
             return work;
@@ -50,7 +51,11 @@ public final class KeyframesHop {
         Path wav = run.folder().resolve(m.files.audio.path);
         KeyframeRequest request = new KeyframeRequest(fps, m.universalId, m.pitch, m.instrument, m.velocity, m.tempoBpm,
                 m.calculatedStartTime, m.files.audio.actualFilename);
-        KeyframeNote keyframes = extractor.extract(wav, request);
+        // The PCM the audio hop just wrote is the WAV's content; analysing it in memory saves reading
+        // the file back. A skipped (verified) render leaves none, and the file is read.
+        KeyframeNote keyframes = freshAudio && rendered != null && extractor.canAnalyse(rendered)
+                ? extractor.extract(rendered, request)
+                : extractor.extract(wav, request);
         Path json = run.folder().resolve(FOLDER).resolve(m.files.keyframes.predictedFilename);
         Path text = run.folder().resolve(FOLDER).resolve(m.files.keyframesAe.predictedFilename);
         jsonWriter.write(keyframes, json);

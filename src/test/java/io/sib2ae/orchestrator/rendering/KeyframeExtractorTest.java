@@ -104,6 +104,25 @@ class KeyframeExtractorTest {
     }
 
     @Test
+    void audioInMemoryGivesTheSameKeyframesAsTheWavItWasWrittenTo() {
+        double[] signal = KeyframeTestWavs.addNoise(sine(440), SR, 0.6, 0.9, 0.1, 7);
+        AudioFormat format = new AudioFormat(SR, 16, 2, true, false);
+        byte[] pcm = new byte[signal.length * 4];
+        ByteBuffer out = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < signal.length; i++) {
+            short left = (short) Math.round(signal[i] * 30_000);
+            out.putShort(left).putShort((short) (left / 2)); // channels differ, so the mix matters
+        }
+        RenderedAudio audio = new RenderedAudio(pcm, format, signal.length, 1.0, -1.0, SoundFontChoice.builtInSounds());
+        Path wav = WavFile.write(dir.resolve("memory.wav"), audio);
+
+        KeyframeJsonWriter json = new KeyframeJsonWriter();
+        assertThat(extractor.canAnalyse(audio)).isTrue();
+        assertThat(json.toJson(extractor.extract(audio, request(30))))
+                .isEqualTo(json.toJson(extractor.extract(wav, request(30))));
+    }
+
+    @Test
     void exactMultipleOfTheFrameDurationGetsNoExtraFrame() {
         // 0.1 s * 30 fps is 3.0000000000000004 in floating point
         assertThat(new KeyframeFrameGrid(SR, 30, 4_410).frameCount()).isEqualTo(3);
