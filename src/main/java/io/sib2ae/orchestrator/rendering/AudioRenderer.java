@@ -19,7 +19,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders one note offline, much faster than real time, on a synthesizer borrowed from a
@@ -138,21 +140,32 @@ public final class AudioRenderer {
         int blockBytes = blockFrames * frameSize;
         try {
             resetAndDrain(lease, blockBytes);
-            boolean[] programSet = new boolean[16];
+            Map<Integer, Integer> banks = lease.prepare(keysByProgram(messages));
+            Receiver receiver = lease.receiver();
+            // Each program plays from the bank its zones were loaded into. Channels that play before
+            // any program change play program 0 (the reset's) and select it explicitly. Selections
+            // at the start go out at once, so the timed events keep their exact timestamps.
+            boolean[] programChanged = new boolean[16];
             for (TimedMessage m : messages) {
-                if (m.message() instanceof ShortMessage sm && sm.getCommand() == ShortMessage.PROGRAM_CHANGE) {
-                    lease.ensureProgram(sm.getData1(), sm.getChannel() == PERCUSSION_CHANNEL);
-                    programSet[sm.getChannel()] = true;
-                } else if (m.message() instanceof ShortMessage sm && sm.getCommand() == ShortMessage.NOTE_ON
-                        && !programSet[sm.getChannel()]) {
-                    lease.ensureProgram(0, sm.getChannel() == PERCUSSION_CHANNEL); // the reset leaves every channel on program 0
+                if (m.message() instanceof ShortMessage sm) {
+                    int ch = sm.getChannel();
+                    if (sm.getCommand() == ShortMessage.NOTE_ON && !programChanged[ch]) {
+                        selectProgram(receiver, ch, 0, banks, -1);
+                    }
+                    if (sm.getCommand() == ShortMessage.PROGRAM_CHANGE || sm.getCommand() == ShortMessage.NOTE_ON) {
+                        programChanged[ch] = true;
+                    }
                 }
             }
             long start = lease.synthesizer().getMicrosecondPosition();
-            Receiver receiver = lease.receiver();
             for (TimedMessage m : messages) {
                 if (m.message() instanceof ShortMessage sm) {
                     lease.usedChannels().set(sm.getChannel());
+                    if (sm.getCommand() == ShortMessage.PROGRAM_CHANGE) {
+                        selectProgram(receiver, sm.getChannel(), sm.getData1(), banks,
+                                m.micros() == 0 ? -1 : start + m.micros());
+                        continue;
+                    }
                 }
                 receiver.send(m.message(), start + m.micros());
             }
@@ -186,6 +199,8 @@ public final class AudioRenderer {
                     RenderedAudio.peakDbfs(kept, 0, kept.length, bytesPerSample), pool.soundFont());
         } catch (IOException e) {
             throw new IllegalStateException("Synthesizer output failed: " + e.getMessage(), e);
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalStateException(e); // bank and program numbers are in range by construction
         }
     }
 
@@ -196,14 +211,14 @@ public final class AudioRenderer {
     private void resetAndDrain(SynthesizerPool.Lease lease, int blockBytes) throws IOException {
         Receiver receiver = lease.receiver();
         try {
-            // All sound off leaves voices already in their release ringing, and draining them costs
-            // as much synthesis as the note itself: the shortest release time (CC72 = 0) ends them
-            // about four times sooner. Controllers are reset only once the voices are gone.
+            // All sound off leaves voices already in their release ringing, and reading them away
+            // cost as much synthesis as the notes: the kill switch every loaded zone carries ends
+            // them all within two blocks. Controllers are reset only once the voices are gone.
             // Only the channels the last note played on can hold voices or changed controllers;
             // sweeping all sixteen costs Gervill a loop over every controller and key of each.
             BitSet used = lease.usedChannels();
             for (int ch = used.nextSetBit(0); ch >= 0; ch = used.nextSetBit(ch + 1)) {
-                receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 72, 0), -1); // release time
+                receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, SoundBankPrograms.KILL_CONTROLLER, 127), -1);
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 120, 0), -1); // all sound off
             }
             drainUntilSilent(lease, blockBytes);
@@ -220,7 +235,7 @@ public final class AudioRenderer {
     }
 
     private void drainUntilSilent(SynthesizerPool.Lease lease, int blockBytes) throws IOException {
-        int chunkBlocks = 4;
+        int chunkBlocks = 1; // voices end within two blocks of the kill switch; read no more than needed
         byte[] chunk = new byte[chunkBlocks * blockBytes];
         double drained = 0;
         double chunkSeconds = chunkBlocks * blockBytes / (double) pool.format().getFrameSize()
@@ -263,8 +278,12 @@ public final class AudioRenderer {
         for (int f = 0; f < frames; f++) {
             double gain = (frames - 1 - f) / (double) frames;
             for (int s = from + f * frameSize; s < from + (f + 1) * frameSize; s += bytesPerSample) {
-                RenderedAudio.putSample(pcm, s, bytesPerSample,
-                        (int) Math.round(RenderedAudio.sample(pcm, s, bytesPerSample) * gain));
+                if (bytesPerSample == 2) {
+                    RenderedAudio.SHORTS.set(pcm, s, (short) Math.round((short) RenderedAudio.SHORTS.get(pcm, s) * gain));
+                } else {
+                    RenderedAudio.putSample(pcm, s, bytesPerSample,
+                            (int) Math.round(RenderedAudio.sample(pcm, s, bytesPerSample) * gain));
+                }
             }
         }
     }
@@ -283,6 +302,38 @@ public final class AudioRenderer {
             }
             done += n;
         }
+    }
+
+    /** Bank select (MSB, LSB) and program change, for a program {@link SynthesizerPool.Lease#prepare} loaded. */
+    private static void selectProgram(Receiver receiver, int channel, int program, Map<Integer, Integer> banks,
+                                      long timestamp) throws InvalidMidiDataException {
+        Integer bank = banks.get(program + (channel == PERCUSSION_CHANNEL ? 128 : 0));
+        if (bank != null) {
+            receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, 0, bank >> 7), timestamp);
+            receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, 32, bank & 127), timestamp);
+        }
+        receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, channel, program, 0), timestamp);
+    }
+
+    /**
+     * The keys each program plays, keyed as {@link SynthesizerPool.Lease#prepare} wants them: a
+     * channel plays program 0 (the reset's) until a program change, and the percussion channel
+     * plays drum kits.
+     */
+    private static Map<Integer, BitSet> keysByProgram(List<TimedMessage> messages) {
+        int[] programs = new int[16];
+        Map<Integer, BitSet> keys = new HashMap<>();
+        for (TimedMessage m : messages) {
+            if (m.message() instanceof ShortMessage sm) {
+                if (sm.getCommand() == ShortMessage.PROGRAM_CHANGE) {
+                    programs[sm.getChannel()] = sm.getData1();
+                } else if (sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() > 0) {
+                    int program = programs[sm.getChannel()] + (sm.getChannel() == PERCUSSION_CHANNEL ? 128 : 0);
+                    keys.computeIfAbsent(program, p -> new BitSet(128)).set(sm.getData1());
+                }
+            }
+        }
+        return keys;
     }
 
     private record TimedMessage(long micros, long tick, int order, MidiMessage message) {

@@ -6,7 +6,6 @@ import com.sun.media.sound.SF2Soundbank;
 import com.sun.media.sound.SoftSynthesizer;
 import io.sib2ae.orchestrator.rendering.SoundFontLocator.SoundFontException;
 
-import javax.sound.midi.Instrument;
 import javax.sound.midi.MidiUnavailableException;
 import javax.sound.midi.Receiver;
 import javax.sound.midi.Soundbank;
@@ -75,9 +74,8 @@ public final class SynthesizerPool implements AutoCloseable {
     private final Semaphore permits;
     private final Deque<Lease> idle = new ArrayDeque<>();
     private final Object lock = new Object();
-    /** Serialises sample loading: synthesizers share the SoundFont's sample buffers, loaded on first use. */
-    private final Object sampleLoadLock = new Object();
-    private Soundbank soundbank;          // guarded by lock; null until loaded (and for built-in sounds)
+    private Soundbank soundbank;          // guarded by lock; null until loaded
+    private SoundBankPrograms programs;   // guarded by lock; null until the sound bank is loaded
     private SoundFontException loadFailure; // guarded by lock
     private int opened;                    // guarded by lock
     private boolean closed;                // guarded by lock
@@ -135,7 +133,7 @@ public final class SynthesizerPool implements AutoCloseable {
     public Lease borrow(long timeout, TimeUnit unit) throws InterruptedException {
         synchronized (lock) {
             ensureOpen();
-            if (!soundFont.builtIn() && soundbank == null) {
+            if (soundbank == null) {
                 tryLoadSoundbank();
                 if (loadFailure != null) {
                     throw new SoundFontException(loadFailure.getMessage(), loadFailure.getCause());
@@ -174,19 +172,14 @@ public final class SynthesizerPool implements AutoCloseable {
     }
 
     /**
-     * Opens every synthesizer of the pool and loads the given programs into each, so that the
-     * first notes of a score do not pay for opening Gervill and reading samples. Meant to run
-     * in the background while the service starts and the first score is coordinated.
+     * Opens every synthesizer of the pool, so that the first notes of a score do not pay for
+     * opening Gervill. Meant to run in the background while the service starts.
      */
-    public void warmUp(int... programs) {
+    public void warmUp() {
         List<Lease> leases = new ArrayList<>();
         try {
             for (int i = 0; i < settings.size(); i++) {
-                Lease lease = borrow(1, TimeUnit.SECONDS);
-                leases.add(lease);
-                for (int program : programs) {
-                    lease.ensureProgram(program);
-                }
+                leases.add(borrow(1, TimeUnit.SECONDS));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -220,7 +213,13 @@ public final class SynthesizerPool implements AutoCloseable {
     }
 
     private void tryLoadSoundbank() {
-        if (soundFont.builtIn() || soundbank != null) {
+        if (soundbank != null) {
+            return;
+        }
+        if (soundFont.builtIn()) {
+            // Gervill's own sounds (generated once per JVM), loaded per note like any sound bank's.
+            soundbank = new SoftSynthesizer().getDefaultSoundbank();
+            programs = new SoundBankPrograms(soundbank);
             return;
         }
         try {
@@ -232,6 +231,7 @@ public final class SynthesizerPool implements AutoCloseable {
                 throw new SoundFontException("SoundFont " + soundFont.path() + " is corrupt or empty: it contains no instruments");
             }
             soundbank = bank;
+            programs = new SoundBankPrograms(bank);
             loadFailure = null;
         } catch (SoundFontException e) {
             loadFailure = e;
@@ -253,7 +253,8 @@ public final class SynthesizerPool implements AutoCloseable {
         // The limiter's gain state would also carry over; single notes do not come near full scale.
         info.put("auto gain control", false);
         info.put("large mode", false);
-        info.put("load default soundbank", soundFont.builtIn());
+        // Instruments are loaded per note (see SoundBankPrograms), built-in sounds included.
+        info.put("load default soundbank", false);
         AudioInputStream stream;
         Receiver receiver;
         try {
@@ -288,12 +289,23 @@ public final class SynthesizerPool implements AutoCloseable {
         permits.release();
     }
 
+    /*
+     * Banks 1 up to here are free for zone sets: General MIDI 2 reserves bank MSBs 120 and 121
+     * (banks 15360 and up), which the synthesizer treats specially.
+     */
+    private static final int MAX_LOADED_ZONE_SETS = 15_000;
+
+    /** Some zones of one program (identity of the program, not of the zone objects). */
+    private record LoadedZones(SoundBankPrograms.Program program, BitSet zones) {
+    }
+
     /** One lent synthesizer with its offline output stream. Not for use by two threads at once. */
     public final class Lease implements AutoCloseable {
         private final AudioSynthesizer synthesizer;
         private final AudioInputStream stream;
         private final Receiver receiver;
-        private final BitSet loadedPrograms = new BitSet(256);
+        /** The bank each loaded set of zones is filed under in this synthesizer. */
+        private final Map<LoadedZones, Integer> bankOf = new HashMap<>();
         private final BitSet usedChannels = new BitSet(16);
         private boolean lent;
 
@@ -327,39 +339,53 @@ public final class SynthesizerPool implements AutoCloseable {
         }
 
         /**
-         * Loads the instrument this program plays into this synthesizer, once: from the melodic
-         * banks, or from the drum kits for the percussion channel. Loading only what is played
-         * keeps a 140 MB SoundFont from being read into every synthesizer whole.
+         * Makes sure this synthesizer holds, for each program, an instrument with just the zones
+         * that can sound these keys (see {@link SoundBankPrograms}), and tells under which bank
+         * each is filed. Select that bank before the program change and the synthesizer plays it.
          *
-         * @throws SoundFontException when the samples cannot be read from the SoundFont
+         * <p>Every distinct set of zones gets a bank of its own and stays loaded, so a later note
+         * needing the same zones (the same program and a nearby key, typically) loads nothing: a
+         * synthesizer builds its internal performer of a zone in one of the largest methods of
+         * the JDK, and compiling that again and again cost more than the synthesis.
+         *
+         * <p>A program the sound bank lacks plays General MIDI's fallback, program 0 (or drum kit 0).
+         *
+         * @param keysByProgram for each program the keys played on it: melodic programs 0–127,
+         *                      drum kits 128 + kit number
+         * @return for each program of {@code keysByProgram}, the bank to select for it
+         * @throws SoundFontException when the sound bank has neither the program nor its fallback,
+         *                            or its samples cannot be read
          */
-        public void ensureProgram(int program, boolean percussion) {
-            int key = percussion ? 128 + program : program;
-            if (soundFont.builtIn() || loadedPrograms.get(key)) {
-                return;
-            }
-            Soundbank bank;
+        public Map<Integer, Integer> prepare(Map<Integer, BitSet> keysByProgram) {
+            SoundBankPrograms bankPrograms;
             synchronized (lock) {
-                bank = soundbank;
+                bankPrograms = programs;
             }
-            synchronized (sampleLoadLock) {
-                for (Instrument instrument : bank.getInstruments()) {
-                    // Gervill marks a SoundFont's drum kits (bank 128) as percussion patches.
-                    boolean drumKit = instrument.getPatch() instanceof com.sun.media.sound.ModelPatch patch
-                            && patch.isPercussion();
-                    if (instrument.getPatch().getProgram() == program && drumKit == percussion
-                            && !synthesizer.loadInstrument(instrument)) {
-                        throw new SoundFontException("SoundFont " + soundFont.path() + " is corrupt: the samples of "
-                                + instrument.getName() + " (program " + program + ") cannot be loaded");
+            Map<Integer, Integer> banks = new HashMap<>();
+            for (Map.Entry<Integer, BitSet> entry : keysByProgram.entrySet()) {
+                boolean percussion = entry.getKey() >= 128;
+                int number = entry.getKey() & 127;
+                SoundBankPrograms.Program program = bankPrograms.program(number, percussion)
+                        .or(() -> bankPrograms.program(0, percussion))
+                        .orElseThrow(() -> new SoundFontException("SoundFont " + soundFont.description()
+                                + " has no " + (percussion ? "drum kit " : "program ") + number
+                                + " and no " + (percussion ? "kit" : "program") + " 0 to fall back on"));
+                LoadedZones zones = new LoadedZones(program, program.zonesFor(entry.getValue()));
+                Integer bank = bankOf.get(zones);
+                if (bank == null) {
+                    if (bankOf.size() >= MAX_LOADED_ZONE_SETS) {
+                        bankOf.clear(); // the banks are refilled from 1, replacing what they held
                     }
+                    bank = bankOf.size() + 1;
+                    if (!synthesizer.loadInstrument(program.instrument(zones.zones(), number, bank))) {
+                        throw new SoundFontException("SoundFont " + soundFont.description() + " is corrupt: the samples of "
+                                + (percussion ? "drum kit " : "program ") + number + " cannot be loaded");
+                    }
+                    bankOf.put(zones, bank);
                 }
+                banks.put(entry.getKey(), bank);
             }
-            loadedPrograms.set(key);
-        }
-
-        /** The melodic instrument of a program. */
-        public void ensureProgram(int program) {
-            ensureProgram(program, false);
+            return banks;
         }
 
         /** Returns the synthesizer to the pool. */
