@@ -35,8 +35,7 @@ public final class AssetDelivery {
                     if (entry != null && entry.get("file_exists").asBoolean() && note.get("is_primary").asBoolean()) {
                         Path source = scoreFolder.resolve(entry.get("path").asText()).normalize();
                         if (source.startsWith(scoreFolder) && Files.isRegularFile(source)) {
-                            byte[] bytes = Files.readAllBytes(source);
-                            AtomicFiles.write(target.resolve(source.getFileName().toString()), bytes);
+                            AtomicFiles.copyUnrecorded(source, target.resolve(source.getFileName().toString()));
                             copied++;
                         }
                     }

@@ -99,7 +99,7 @@ public final class WorkArea {
         report.put("files", moved);
         report.put("failed_at", Instant.now().toString());
         try {
-            AtomicFiles.write(target.resolve(scoreName + ".error.json"), mapper.writeValueAsBytes(report));
+            AtomicFiles.writeUnrecorded(target.resolve(scoreName + ".error.json"), mapper.writeValueAsBytes(report));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

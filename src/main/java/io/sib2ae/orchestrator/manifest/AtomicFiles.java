@@ -12,7 +12,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes every file of the pipeline through a temporary sibling and an atomic rename, so a
@@ -27,7 +26,19 @@ public final class AtomicFiles {
     public record Written(long size, String sha256) {
     }
 
-    private static final Map<Path, Written> WRITTEN = new ConcurrentHashMap<>();
+    /*
+     * A hop records a file right after writing it, so only the newest few writes are ever asked
+     * for. The bound keeps writes that nobody records (a render abandoned by its timeout, a page
+     * file) from piling up in a service that runs for months.
+     */
+    private static final int MAX_REMEMBERED = 4_096;
+    private static final Map<Path, Written> WRITTEN = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Path, Written> eldest) {
+                    return size() > MAX_REMEMBERED;
+                }
+            });
 
     private AtomicFiles() {
     }
@@ -79,16 +90,42 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    /** Writes {@code bytes} atomically and remembers their size and checksum for {@link #takeWritten}. */
     public static void write(Path target, byte[] bytes) {
         write(target, out -> out.write(bytes));
     }
 
+    /** Writes a file atomically and remembers its size and checksum for {@link #takeWritten}. */
     public static void write(Path target, BodyWriter body) {
+        write(target, body, true);
+    }
+
+    /**
+     * Writes {@code bytes} atomically without checksumming them: for files no manifest records
+     * (the manifests themselves, error reports, copies delivered elsewhere).
+     */
+    public static void writeUnrecorded(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes), false);
+    }
+
+    /** Copies {@code source} to {@code target} atomically, without checksumming it. */
+    public static void copyUnrecorded(Path source, Path target) {
+        write(target, out -> Files.copy(source, out), false);
+    }
+
+    private static void write(Path target, BodyWriter body, boolean remember) {
         Path dir = target.toAbsolutePath().getParent();
         // The temporary name starts with a dot so that file consumers and users ignore it.
         Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
         try {
             Files.createDirectories(dir);
+            if (!remember) {
+                try (OutputStream out = Files.newOutputStream(temp)) {
+                    body.writeTo(out);
+                }
+                moveAtomically(temp, target);
+                return;
+            }
             MessageDigest sha256 = sha256();
             long size;
             try (CountingDigestStream out = new CountingDigestStream(Files.newOutputStream(temp), sha256)) {

@@ -45,7 +45,7 @@ public final class ManifestStore {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot serialise " + target.getFileName() + ": " + e.getMessage(), e);
         }
-        AtomicFiles.write(target, bytes);
+        AtomicFiles.writeUnrecorded(target, bytes);
     }
 
     /** The manifest a previous run left, or null when there is none or it is unreadable. */
