@@ -75,7 +75,7 @@ public final class RenderFloor {
         long t0 = System.nanoTime();
         SoundFontChoice choice = new SoundFontLocator().locate(soundFont);
         SynthesizerPool pool = new SynthesizerPool(choice, SynthesizerPool.Settings.defaults().withSize(threads));
-        if (pool.loadFailure() != null) {
+        if (pool.loadNow() != null) {
             throw pool.loadFailure();
         }
         AudioRenderer renderer = new AudioRenderer(pool);

@@ -88,8 +88,19 @@ public final class SynthesizerPool implements AutoCloseable {
         this.soundFont = soundFont;
         this.settings = settings;
         this.permits = new Semaphore(settings.size(), true);
+        // The sound bank is read on first use (or by loadNow): a 140 MB SoundFont takes a
+        // noticeable part of a second, which the service spends on a background thread, not at boot.
+    }
+
+    /**
+     * Reads the sound bank now rather than on the first {@link #borrow()}.
+     *
+     * @return why it could not be read, or null when it is loaded
+     */
+    public SoundFontException loadNow() {
         synchronized (lock) {
             tryLoadSoundbank();
+            return loadFailure;
         }
     }
 
