@@ -348,6 +348,10 @@ public final class AudioRenderer {
             for (int i = 0; i < track.size(); i++) {
                 MidiEvent event = track.get(i);
                 MidiMessage message = event.getMessage();
+                if (message instanceof ShortMessage sm && sm.getCommand() == ShortMessage.CONTROL_CHANGE
+                        && sm.getData1() == SoundBankPrograms.KILL_CONTROLLER) {
+                    continue; // the renderer's own kill switch; a file must not silence its own notes
+                }
                 if (message instanceof ShortMessage || message instanceof SysexMessage) {
                     long micros = Math.round(tempo.seconds(event.getTick()) * 1_000_000.0);
                     messages.add(new TimedMessage(micros, event.getTick(), order++, message));

@@ -301,10 +301,12 @@ public final class SynthesizerPool implements AutoCloseable {
     }
 
     /*
-     * Banks 1 up to here are free for zone sets: General MIDI 2 reserves bank MSBs 120 and 121
-     * (banks 15360 and up), which the synthesizer treats specially.
+     * Zone sets a synthesizer keeps loaded before it starts over from bank 1, replacing them. An
+     * orchestral score needs about a hundred; the bound keeps a service that renders score after
+     * score, SoundFont after SoundFont, from growing without limit. (It must stay below bank
+     * 15360, where General MIDI 2's reserved bank MSBs 120 and 121 begin.)
      */
-    private static final int MAX_LOADED_ZONE_SETS = 15_000;
+    private static final int MAX_LOADED_ZONE_SETS = 4_096;
 
     /** Some zones of one program (identity of the program, not of the zone objects). */
     private record LoadedZones(SoundBankPrograms.Program program, BitSet zones) {

@@ -165,6 +165,25 @@ class AudioRendererTest {
     }
 
     @Test
+    void aFileSendingTheKillSwitchControllerStillSoundsItsNote() throws Exception {
+        Sequence sequence = new Sequence(Sequence.PPQ, 480);
+        Track track = sequence.createTrack();
+        track.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, 0, FLUTE, 0), 0));
+        track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, 0, A4, 100), 0));
+        track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, 0, SoundBankPrograms.KILL_CONTROLLER, 127), 48));
+        track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, 0, A4, 0), 480));
+
+        RenderedAudio audio = renderer.render(sequence);
+
+        double[] mono = audio.monoSamples();
+        double lateRms = 0;
+        for (int i = (int) (0.3 * 44_100); i < (int) (0.45 * 44_100); i++) {
+            lateRms += mono[i] * mono[i];
+        }
+        assertThat(Math.sqrt(lateRms / (0.15 * 44_100))).as("still sounding 0.3 s in").isGreaterThan(0.01);
+    }
+
+    @Test
     void sequenceWithoutProgramChangePlaysOnProgramZero() throws Exception {
         Sequence sequence = new Sequence(Sequence.PPQ, 480);
         Track track = sequence.createTrack();
