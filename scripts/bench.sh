@@ -5,12 +5,13 @@
 #   1. the application, one-shot mode, -Xmx1g: wall, CPU, notes/s, peak RSS, heap peak (GC log)
 #   2. the physical floor: RenderFloor renders the same per-note MIDI files on one pooled Gervill
 #      synthesizer per core, no Camel/manifests/keyframes, output discarded
+#   2b. BENCH_REPEAT application/floor pairs in all, run alternately, with the median ratio
 #   3. the baseline: one `fluidsynth` process per note (the original project's way) on a sample of
 #      BENCH_BASELINE_N notes, sequential and $(nproc)-way parallel, extrapolated to every note
 #   4. linearity: service mode (inbox -> output) with one copy of the score, then with two copies
 #
 # usage: scripts/bench.sh            (from the repository root; builds the jar when missing)
-# env:   BENCH_BASELINE_N=100  BENCH_SF2=/usr/share/sounds/sf2/FluidR3_GM.sf2
+# env:   BENCH_BASELINE_N=100  BENCH_REPEAT=3 (application/floor pairs)  BENCH_SF2=/usr/share/sounds/sf2/FluidR3_GM.sf2
 #        BENCH_SKIP_LINEARITY=1  BENCH_SKIP_BASELINE=1  BENCH_KEEP=1 (keep the temp folder)
 set -euo pipefail
 
@@ -23,6 +24,7 @@ XML="$SCORES/$SCORE.xml"
 MID="$SCORES/$SCORE.mid"
 SF2="${BENCH_SF2:-/usr/share/sounds/sf2/FluidR3_GM.sf2}"
 BASELINE_N="${BENCH_BASELINE_N:-100}"
+REPEAT="${BENCH_REPEAT:-3}"
 CORES="$(nproc)"
 EXPORTS="--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED"
 
@@ -39,6 +41,8 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 TMP="$(mktemp -d /tmp/sib2ae-bench.XXXXXX)"
+# The example studio routes run as they ship, but deliver into the temporary folder, not the checkout.
+STUDIO="-Dstudio.delivery.folder=$TMP/delivery -Dstudio.summary.folder=$TMP"
 SERVICE_PID=""
 cleanup() {
     if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -64,7 +68,7 @@ if [[ -z "${BENCH_ONLY_LINEARITY:-}" ]]; then
 # ---------------------------------------------------------------- 1. application, one-shot
 APP_OUT="$TMP/app"
 /usr/bin/time -v -o "$TMP/app.time" \
-    java -Xmx1g -Xlog:gc,gc+heap+exit:file="$TMP/app-gc.log" -Dsib2ae.audio.soundfont="$SF2" \
+    java -Xmx1g -Xlog:gc,gc+heap+exit:file="$TMP/app-gc.log" -Dsib2ae.audio.soundfont="$SF2" $STUDIO \
     -jar "$JAR" process --musicxml "$XML" --midi "$MID" --out "$APP_OUT" >"$TMP/app.log" 2>&1 || {
     echo "application run failed (exit $?):"; tail -20 "$TMP/app.log"; exit 1; }
 SUMMARY="$(grep -E "^$SCORE: " "$TMP/app.log" | tail -1)"
@@ -114,6 +118,36 @@ echo "   SF2 load=$(fv soundfont_load_ms)ms  cold pass=$(fv pass_cold_ms)ms ($(f
 echo "   warm pass=$(fv pass_warm1_ms)ms ($(fv pass_warm1_notes_per_s) notes/s, render-thread cpu $(fv pass_warm1_cpu_ms)ms)  audio rendered per pass=$(fv pass_cold_audio_seconds)s"
 echo "   whole process to end of cold pass: wall=${F_COLD_WALL}s cpu=${F_COLD_CPU}s   (SF2 load + cold render: ${F_LOAD_COLD}s)"
 echo "   app/floor: process wall=$(calc "round($APP_WALL/$F_COLD_WALL,2)")x   score time vs load+cold=$(calc "round($APP_SCORE_S/$F_LOAD_COLD,2)")x   cpu=$(calc "round($APP_CPU/$F_COLD_CPU,2)")x   (target <= 1.5x)"
+
+# ---------------------------------------------------------------- 2b. repeated pairs
+# Neighbours on a shared host swing a single run by 20% or more: run the application and the
+# floor again, alternately, and report every pair's ratio and the median.
+PAIR_SCORE=("$APP_SCORE_S"); PAIR_WALL=("$APP_WALL"); PAIR_FLOOR=("$F_LOAD_COLD"); PAIR_FLOOR_WALL=("$F_COLD_WALL")
+for ((r = 2; r <= REPEAT; r++)); do
+    rm -rf "$TMP/rep"
+    /usr/bin/time -v -o "$TMP/rep.time" java -Xmx1g -Dsib2ae.audio.soundfont="$SF2" $STUDIO \
+        -jar "$JAR" process --musicxml "$XML" --midi "$MID" --out "$TMP/rep" >"$TMP/rep.log" 2>&1 || {
+        echo "application run $r failed:"; tail -20 "$TMP/rep.log"; exit 1; }
+    PAIR_SCORE+=("$(calc "$(grep -E "^$SCORE: " "$TMP/rep.log" | tail -1 | sed -E 's/.* ([0-9]+) ms\).*/\1/')/1000")")
+    PAIR_WALL+=("$(wall_seconds "$(tfield "$TMP/rep.time" "Elapsed (wall clock)")")")
+    java -Xmx1g $EXPORTS -cp "$JAR" io.sib2ae.orchestrator.bench.RenderFloor \
+        --midi-dir "$DIR/midi" --soundfont "$SF2" --threads "$CORES" --passes 1 >"$TMP/rep-floor.log" 2>&1 || {
+        echo "RenderFloor run $r failed:"; tail -20 "$TMP/rep-floor.log"; exit 1; }
+    PAIR_FLOOR+=("$(calc "$(grep -E '^floor\.load_plus_cold_ms=' "$TMP/rep-floor.log" | cut -d= -f2)/1000")")
+    PAIR_FLOOR_WALL+=("$(calc "$(grep -E '^floor\.cold_end_uptime_ms=' "$TMP/rep-floor.log" | cut -d= -f2)/1000")")
+done
+median() { python3 -c "import statistics,sys; print(round(statistics.median(float(x) for x in sys.argv[1:]),2))" "$@"; }
+RATIOS=(); WALL_RATIOS=()
+echo
+echo "-- 2b. $REPEAT application/floor pairs, run alternately (BENCH_REPEAT)"
+for ((i = 0; i < ${#PAIR_SCORE[@]}; i++)); do
+    RATIOS+=("$(calc "${PAIR_SCORE[$i]}/${PAIR_FLOOR[$i]}")")
+    WALL_RATIOS+=("$(calc "${PAIR_WALL[$i]}/${PAIR_FLOOR_WALL[$i]}")")
+    echo "   pair $((i + 1)): score time ${PAIR_SCORE[$i]}s  process ${PAIR_WALL[$i]}s  |  floor load+cold ${PAIR_FLOOR[$i]}s  process ${PAIR_FLOOR_WALL[$i]}s  |  ratio $(calc "round(${RATIOS[$i]},2)")x (process $(calc "round(${WALL_RATIOS[$i]},2)")x)"
+done
+MED_SCORE="$(median "${PAIR_SCORE[@]}")"; MED_WALL="$(median "${PAIR_WALL[@]}")"
+MED_RATIO="$(median "${RATIOS[@]}")"; MED_WALL_RATIO="$(median "${WALL_RATIOS[@]}")"
+echo "   median: score time ${MED_SCORE}s ($(calc "round($NOTES/$MED_SCORE,1)") notes/s), process ${MED_WALL}s ($(calc "round($NOTES/$MED_WALL,1)") notes/s), app/floor ${MED_RATIO}x (process ${MED_WALL_RATIO}x)"
 
 # ---------------------------------------------------------------- 3. fluidsynth baseline
 if [[ -z "${BENCH_SKIP_BASELINE:-}" ]]; then
@@ -210,6 +244,10 @@ fi
 
 [[ -n "${BENCH_ONLY_LINEARITY:-}" ]] && exit 0
 echo
-echo "-- targets: score < 15 s [$(calc "'met' if $APP_SCORE_S < 15 else 'MISSED'") score time ${APP_SCORE_S}s, process ${APP_WALL}s]" \
-     " >= 150 notes/s [$(calc "'met' if $NOTES/$APP_WALL >= 150 else 'MISSED'")]" \
-     " heap < 1 GiB [$(calc "'met' if ${HEAP_PEAK_MB:-0} < 1024 else 'MISSED'")]"
+met() { calc "'met' if $1 else 'MISSED'"; }
+echo "-- targets (score time = the app's clock from coordination to the final manifest; process = JVM start to exit):"
+echo "   (medians of the $REPEAT pairs)"
+echo "   score < 15 s:        score time $(met "$MED_SCORE < 15") (${MED_SCORE}s)   process $(met "$MED_WALL < 15") (${MED_WALL}s)"
+echo "   >= 150 notes/s:      score time $(met "$NOTES/$MED_SCORE >= 150") ($(calc "round($NOTES/$MED_SCORE,1)"))   process $(met "$NOTES/$MED_WALL >= 150") ($(calc "round($NOTES/$MED_WALL,1)"))"
+echo "   <= 1.5x the floor:   score time vs load+cold $(met "$MED_RATIO <= 1.5") (${MED_RATIO}x)   process $(met "$MED_WALL_RATIO <= 1.5") (${MED_WALL_RATIO}x)"
+echo "   heap < 1 GiB:        $(met "${HEAP_PEAK_MB:-0} < 1024") (peak ${HEAP_PEAK_MB:-?} MiB)"
