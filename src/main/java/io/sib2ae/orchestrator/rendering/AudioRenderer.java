@@ -178,25 +178,32 @@ public final class AudioRenderer {
             readFully(stream, pcm, 0, soundingBlocks * blockBytes);
 
             int end = soundingBlocks * blockBytes;
+            // The note's peak is gathered as the audio is read, so no sample is scanned twice: the
+            // sounding part, then each tail window but the last, which the fade may still lower.
+            long peakBefore = RenderedAudio.peak(pcm, 0, end, bytesPerSample);
+            long lastWindowPeak = 0;
             int tailBlocks = 0;
             int windowStart = end;
             while (tailBlocks < maxTailBlocks) {
+                peakBefore = Math.max(peakBefore, lastWindowPeak); // the previous window was not the last
                 int blocks = Math.min(windowBlocks, maxTailBlocks - tailBlocks);
                 windowStart = end;
                 readFully(stream, pcm, end, blocks * blockBytes);
                 end += blocks * blockBytes;
                 tailBlocks += blocks;
-                if (RenderedAudio.peakDbfs(pcm, windowStart, end, bytesPerSample) < settings.silenceDbfs()) {
+                lastWindowPeak = RenderedAudio.peak(pcm, windowStart, end, bytesPerSample);
+                if (RenderedAudio.dbfs(lastWindowPeak, bytesPerSample) < settings.silenceDbfs()) {
                     break;
                 }
             }
             if (tailBlocks > 0) {
                 // Whether the tail went quiet or hit the cap, ramp its last window to zero: no click.
                 fadeOut(pcm, windowStart, end, frameSize, bytesPerSample);
+                lastWindowPeak = RenderedAudio.peak(pcm, windowStart, end, bytesPerSample);
             }
             byte[] kept = Arrays.copyOf(pcm, end);
             return new RenderedAudio(kept, format, end / frameSize, soundingSeconds,
-                    RenderedAudio.peakDbfs(kept, 0, kept.length, bytesPerSample), pool.soundFont());
+                    RenderedAudio.dbfs(Math.max(peakBefore, lastWindowPeak), bytesPerSample), pool.soundFont());
         } catch (IOException e) {
             throw new IllegalStateException("Synthesizer output failed: " + e.getMessage(), e);
         } catch (InvalidMidiDataException e) {
@@ -278,12 +285,8 @@ public final class AudioRenderer {
         for (int f = 0; f < frames; f++) {
             double gain = (frames - 1 - f) / (double) frames;
             for (int s = from + f * frameSize; s < from + (f + 1) * frameSize; s += bytesPerSample) {
-                if (bytesPerSample == 2) {
-                    RenderedAudio.SHORTS.set(pcm, s, (short) Math.round((short) RenderedAudio.SHORTS.get(pcm, s) * gain));
-                } else {
-                    RenderedAudio.putSample(pcm, s, bytesPerSample,
-                            (int) Math.round(RenderedAudio.sample(pcm, s, bytesPerSample) * gain));
-                }
+                RenderedAudio.putSample(pcm, s, bytesPerSample,
+                        (int) Math.round(RenderedAudio.sample(pcm, s, bytesPerSample) * gain));
             }
         }
     }

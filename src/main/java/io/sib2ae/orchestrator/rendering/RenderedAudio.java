@@ -54,23 +54,32 @@ public record RenderedAudio(
 
     /** Peak level in dBFS of the samples in {@code [from, to)}; negative infinity for digital silence. */
     static double peakDbfs(byte[] pcm, int from, int to, int bytesPerSample) {
-        long peak = 0;
-        if (bytesPerSample == 2) {
-            // Every note is scanned whole and its tail window by window: read shorts directly.
-            for (int i = from; i + 2 <= to; i += 2) {
-                peak = Math.max(peak, Math.abs((int) (short) SHORTS.get(pcm, i)));
-            }
-        } else {
-            for (int i = from; i + bytesPerSample <= to; i += bytesPerSample) {
-                peak = Math.max(peak, Math.abs((long) sample(pcm, i, bytesPerSample)));
-            }
-        }
-        return peak == 0 ? Double.NEGATIVE_INFINITY : 20 * Math.log10(peak / fullScale(bytesPerSample));
+        return dbfs(peak(pcm, from, to, bytesPerSample), bytesPerSample);
     }
 
-    /** Little-endian 16-bit samples of a byte array, read as the JIT reads a short[]. */
-    static final java.lang.invoke.VarHandle SHORTS =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(short[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** The largest sample magnitude in {@code [from, to)}, in sample units. */
+    static long peak(byte[] pcm, int from, int to, int bytesPerSample) {
+        if (bytesPerSample == 2) {
+            // Every note is scanned once, in a loop simple enough to run fast before the JIT's
+            // second tier has compiled it.
+            int peak = 0;
+            for (int i = from; i + 2 <= to; i += 2) {
+                int sample = (short) ((pcm[i] & 0xFF) | (pcm[i + 1] << 8));
+                peak = Math.max(peak, Math.abs(sample));
+            }
+            return peak;
+        }
+        long peak = 0;
+        for (int i = from; i + bytesPerSample <= to; i += bytesPerSample) {
+            peak = Math.max(peak, Math.abs((long) sample(pcm, i, bytesPerSample)));
+        }
+        return peak;
+    }
+
+    /** A sample magnitude as dBFS; negative infinity for zero. */
+    static double dbfs(long peak, int bytesPerSample) {
+        return peak == 0 ? Double.NEGATIVE_INFINITY : 20 * Math.log10(peak / fullScale(bytesPerSample));
+    }
 
     /** One signed little-endian sample of 2 or 3 bytes. */
     static int sample(byte[] pcm, int offset, int bytesPerSample) {
