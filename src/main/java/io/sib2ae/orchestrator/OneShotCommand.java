@@ -7,7 +7,9 @@ import java.util.HashMap;
 import java.util.Map;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;
+import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.seda.SedaEndpoint;
 import org.apache.camel.main.Main;
 
 /**
@@ -42,6 +44,12 @@ final class OneShotCommand {
         main.addOverrideProperty("sib2ae.work", out.resolve("work").toString());
         main.addOverrideProperty("sib2ae.inbox", out.resolve("inbox").toString());
         main.addOverrideProperty("sib2ae.archive", out.resolve("archive").toString());
+        if (System.getProperty("camel.management.enabled") == null) {
+            // The HTTP management port belongs to the service: a one-shot run beside a running
+            // service would fail to bind it. JMX stays on, so jconsole or Hawtio can still attach;
+            // -Dcamel.management.enabled=true brings the HTTP endpoints back.
+            main.addOverrideProperty("camel.management.enabled", "false");
+        }
         try {
             Files.createDirectories(out);
             main.start();
@@ -57,6 +65,7 @@ final class OneShotCommand {
             System.out.println(result.scoreName() + ": " + result.status() + " (" + result.notes() + " notes, "
                     + result.failedNotes() + " failed, " + result.elapsedMillis() + " ms)"
                     + (result.manifestPath() == null ? "" : " -> " + result.manifestPath()));
+            awaitStudioRoutes(context);
             if ("completed".equals(result.status())) {
                 return EXIT_COMPLETED;
             }
@@ -73,6 +82,30 @@ final class OneShotCommand {
             }
         }
     }
+
+    /**
+     * Lets the studio routes finish with the completion event before the context stops. Camel's
+     * graceful shutdown would wait for them too, but it looks again only once a second.
+     */
+    private static void awaitStudioRoutes(CamelContext context) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(STUDIO_ROUTES_WAIT_SECONDS);
+        while (System.nanoTime() < deadline && (context.getInflightRepository().size() > 0 || queued(context) > 0)) {
+            Thread.sleep(20);
+        }
+    }
+
+    private static int queued(CamelContext context) {
+        int queued = 0;
+        for (org.apache.camel.Endpoint endpoint : context.getEndpoints()) {
+            if (endpoint instanceof SedaEndpoint seda) {
+                queued += seda.getCurrentQueueSize();
+            }
+        }
+        return queued;
+    }
+
+    /* Beyond this the normal graceful shutdown (camel.main.shutdown-timeout) takes over. */
+    private static final int STUDIO_ROUTES_WAIT_SECONDS = 60;
 
     private static int usage(String problem) {
         System.err.println("usage: java -jar sib2ae-orchestrator.jar process --musicxml F [--midi M] [--svg S] --out DIR ("

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sib2ae.orchestrator.App;
 import io.sib2ae.orchestrator.TestData;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,33 +28,51 @@ class Ss9OneShotHopsTest {
     void oneShotProcessOfSs9ExitsZeroWithEveryPrimaryNoteRendered() throws Exception {
         Path out = root.resolve("out");
         Path log = root.resolve("one-shot.log");
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED",
-                "-Xmx512m",
-                "-Dsib2ae.audio.soundfont=" + Ss9ServiceHopsTest.SMALL_SOUNDFONT.getOrDefault("sib2ae.audio.soundfont", ""),
-                "-cp", classpath,
-                App.class.getName(), "process",
-                "--musicxml", TestData.file("sib2ae/SS 9.musicxml").toString(),
-                "--midi", TestData.file("sib2ae/SS 9.mid").toString(),
-                "--svg", TestData.file("sib2ae/SS 9.svg").toString(),
-                "--out", out.toString());
-        Process process = new ProcessBuilder(command)
-                .directory(root.toFile()) // no config/ or routes/ here: the built-in defaults apply
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        boolean exited = process.waitFor(3, TimeUnit.MINUTES);
-        if (!exited) {
-            process.destroyForcibly();
+        // The shipped studio routes run in one-shot mode too, and finish before the process exits.
+        Files.createDirectories(root.resolve("routes"));
+        try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+            for (Path route : routes.filter(r -> r.toString().endsWith(".camel.yaml")).toList()) {
+                Files.copy(route, root.resolve("routes").resolve(route.getFileName()));
+            }
         }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        // A service already running on this machine holds the management port; a one-shot run
+        // must not need it.
+        try (ServerSocket busyPort = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            List<String> command = List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--add-exports=java.desktop/com.sun.media.sound=ALL-UNNAMED",
+                    "-Xmx512m",
+                    "-Dsib2ae.audio.soundfont=" + Ss9ServiceHopsTest.SMALL_SOUNDFONT.getOrDefault("sib2ae.audio.soundfont", ""),
+                    "-Dsib2ae.management.port=" + busyPort.getLocalPort(),
+                    "-Dstudio.delivery.folder=" + root.resolve("delivery"),
+                    "-Dstudio.summary.folder=" + root,
+                    "-cp", classpath,
+                    App.class.getName(), "process",
+                    "--musicxml", TestData.file("sib2ae/SS 9.musicxml").toString(),
+                    "--midi", TestData.file("sib2ae/SS 9.mid").toString(),
+                    "--svg", TestData.file("sib2ae/SS 9.svg").toString(),
+                    "--out", out.toString());
+            Process process = new ProcessBuilder(command)
+                    .directory(root.toFile()) // no config/ here: the built-in defaults apply
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+            boolean exited = process.waitFor(3, TimeUnit.MINUTES);
+            if (!exited) {
+                process.destroyForcibly();
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
 
-        assertThat(exited).as("one-shot run finished; output:\n" + output).isTrue();
-        assertThat(process.exitValue()).as("exit code; output:\n" + output).isZero();
-        assertThat(output).contains("SS 9: completed (9 notes, 0 failed");
+            assertThat(exited).as("one-shot run finished; output:\n" + output).isTrue();
+            assertThat(process.exitValue()).as("exit code; output:\n" + output).isZero();
+            assertThat(output).contains("SS 9: completed (9 notes, 0 failed").doesNotContain("BindException");
+        }
         Ss9Outputs.assertCompletelyRendered(out.resolve(Ss9Outputs.SCORE));
+        try (Stream<Path> delivered = Files.list(root.resolve("delivery").resolve("SS 9"))) {
+            assertThat(delivered.count()).as("WAV, keyframes JSON and AE text of the 6 primary notes").isEqualTo(18);
+        }
+        assertThat(Files.readString(root.resolve("completed-scores.log"))).contains("SS 9 completed notes=9");
         // Handed-in files stay where they are.
         assertThat(TestData.file("sib2ae/SS 9.musicxml")).exists();
     }
