@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,6 +49,8 @@ class ServiceEndToEndTest {
                 assertThat(JSON.readTree(perNote.toFile()).get("universal_id").asText()).isEqualTo(id);
                 assertThat(note.get("stages").get("coordination").get("status").asText()).isEqualTo("completed");
             }
+            // The inputs move to the archive last of all, just after the final manifest is written.
+            await().atMost(Duration.ofSeconds(30)).until(() -> filesUnder(service.archive()).size() == 3);
             assertThat(filesUnder(service.archive())).extracting(p -> p.getFileName().toString())
                     .containsExactlyInAnyOrder("SS 9.musicxml", "SS 9.mid", "SS 9.svg");
             assertThat(filesUnder(service.inbox())).isEmpty();
@@ -100,12 +101,8 @@ class ServiceEndToEndTest {
         }
     }
 
+    /** The regular files under {@code folder}, leaving out any the service moves while we look. */
     static List<Path> filesUnder(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return List.of();
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).toList();
-        }
+        return CrashState.files(folder);
     }
 }
