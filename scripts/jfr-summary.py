@@ -13,11 +13,11 @@ import sys
 
 RULES = [
     ("startup: Camel/JVM boot (main thread before the score)", ["org.apache.camel.main.", "MainSupport"]),
-    ("audio: SF2 sample loading (ensureProgram)", ["SynthesizerPool$Lease.ensureProgram"]),
+    ("audio: loading a note's SoundFont zones (Lease.prepare)", ["SynthesizerPool$Lease.prepare", "SoundBankPrograms"]),
     ("audio: SF2 parse / pool open", ["SynthesizerPool.tryLoadSoundbank", "SynthesizerPool.open"]),
     ("audio: reset+drain between notes (getVoiceStatus)", ["AudioRenderer.noActiveVoice"]),
     ("audio: reset+drain between notes (synthesis)", ["AudioRenderer.resetAndDrain"]),
-    ("audio: tail peak/fade/copy (AudioRenderer own code)", ["RenderedAudio.peakDbfs", "AudioRenderer.fadeOut"]),
+    ("audio: tail peak/fade/copy (AudioRenderer own code)", ["RenderedAudio.peak", "AudioRenderer.fadeOut"]),
     ("audio: WAV write (WavFile)", ["WavFile."]),
     ("sha256: verify before work (FileRecords.verified)", ["FileRecords.verified"]),
     ("sha256: record after write (FileRecords.record)", ["FileRecords.record", "FileRecords.sha256"]),
