@@ -1,6 +1,8 @@
 package io.sib2ae.orchestrator.bench;
 
 import io.sib2ae.orchestrator.rendering.AudioRenderer;
+import io.sib2ae.orchestrator.rendering.KeyframeExtractor;
+import io.sib2ae.orchestrator.rendering.KeyframeRequest;
 import io.sib2ae.orchestrator.rendering.RenderedAudio;
 import io.sib2ae.orchestrator.rendering.SoundFontChoice;
 import io.sib2ae.orchestrator.rendering.SoundFontLocator;
@@ -27,7 +29,9 @@ import java.util.stream.Stream;
  * by the application's own {@link AudioRenderer} on one pooled synthesizer per thread in a tight
  * loop, with no Camel, no manifests, no keyframes, and the audio thrown away.
  *
- * <p>{@code RenderFloor --midi-dir DIR [--soundfont SF2] [--threads N] [--passes P]}. The first pass
+ * <p>{@code RenderFloor --midi-dir DIR [--soundfont SF2] [--threads N] [--passes P] [--with-keyframes true]}.
+ * With keyframes, each note's audio is also analysed (in memory, nothing written), for a floor of
+ * "audio and keyframes" rather than audio alone. The first pass
  * is cold (it pays for loading every program's samples into each synthesizer, as the application
  * does); later passes are warm and show the cost of synthesis alone. Results are printed as
  * {@code floor.key=value} lines for scripts.
@@ -44,17 +48,20 @@ public final class RenderFloor {
         Path soundFont = null;
         int threads = Runtime.getRuntime().availableProcessors();
         int passes = 2;
+        boolean withKeyframes = false;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--midi-dir" -> midiDir = Path.of(args[i + 1]);
                 case "--soundfont" -> soundFont = Path.of(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 case "--passes" -> passes = Integer.parseInt(args[i + 1]);
+                case "--with-keyframes" -> withKeyframes = Boolean.parseBoolean(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         if (midiDir == null) {
-            System.err.println("usage: RenderFloor --midi-dir DIR [--soundfont SF2] [--threads N] [--passes P]");
+            System.err.println("usage: RenderFloor --midi-dir DIR [--soundfont SF2] [--threads N] [--passes P]"
+                    + " [--with-keyframes true]");
             System.exit(2);
         }
         if (soundFont == null && !System.getProperty("sib2ae.audio.soundfont", "").isBlank()) {
@@ -69,6 +76,7 @@ public final class RenderFloor {
             }
         }
         print("notes", notes.size());
+        print("with_keyframes", withKeyframes);
         print("threads", threads);
         print("jvm_start_to_main_ms", ManagementFactory.getRuntimeMXBean().getUptime());
 
@@ -79,6 +87,9 @@ public final class RenderFloor {
             throw pool.loadFailure();
         }
         AudioRenderer renderer = new AudioRenderer(pool);
+        KeyframeExtractor keyframes = withKeyframes ? new KeyframeExtractor() : null;
+        KeyframeRequest request = new KeyframeRequest(KeyframeRequest.DEFAULT_FPS, "00000000-0000-5000-8000-000000000000",
+                "C4", "floor", 80, 120, 0, "floor.wav");
         long loaded = System.nanoTime();
         print("soundfont", choice.description());
         print("soundfont_load_ms", ms(loaded - t0));
@@ -97,6 +108,9 @@ public final class RenderFloor {
                         for (int i = next.getAndIncrement(); i < notes.size(); i = next.getAndIncrement()) {
                             RenderedAudio audio = renderer.render(notes.get(i));
                             frames.addAndGet(audio.frames());
+                            if (keyframes != null) {
+                                keyframes.extract(audio, request); // analysed in memory, written nowhere
+                            }
                         }
                         cpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpuStart);
                     }));
