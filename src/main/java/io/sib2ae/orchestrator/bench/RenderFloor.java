@@ -83,8 +83,9 @@ public final class RenderFloor {
         long t0 = System.nanoTime();
         SoundFontChoice choice = new SoundFontLocator().locate(soundFont);
         SynthesizerPool pool = new SynthesizerPool(choice, SynthesizerPool.Settings.defaults().withSize(threads));
-        if (pool.loadNow() != null) {
-            throw pool.loadFailure();
+        SoundFontLocator.SoundFontException unreadable = pool.loadNow();
+        if (unreadable != null) {
+            throw unreadable;
         }
         AudioRenderer renderer = new AudioRenderer(pool);
         KeyframeExtractor keyframes = withKeyframes ? new KeyframeExtractor() : null;

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,8 +34,8 @@ public final class AtomicFiles {
      * file) from piling up in a service that runs for months.
      */
     private static final int MAX_REMEMBERED = 4_096;
-    private static final Map<Path, Written> WRITTEN = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, false) {
+    private static final Map<Path, Written> WRITTEN = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, false) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<Path, Written> eldest) {
                     return size() > MAX_REMEMBERED;
@@ -132,22 +134,21 @@ public final class AtomicFiles {
         Path temp = temporarySibling(target);
         try {
             Files.createDirectories(dir);
-            if (!remember) {
-                try (OutputStream out = Files.newOutputStream(temp)) {
-                    body.writeTo(out);
+            // Hashing as the bytes go out spares the hop a second read of what it just wrote.
+            CountingDigestStream counted = null;
+            try (OutputStream file = Files.newOutputStream(temp)) {
+                if (remember) {
+                    counted = new CountingDigestStream(file, sha256());
+                    body.writeTo(counted);
+                } else {
+                    body.writeTo(file);
                 }
-                moveAtomically(temp, target);
-                return;
-            }
-            MessageDigest sha256 = sha256();
-            long size;
-            try (CountingDigestStream out = new CountingDigestStream(Files.newOutputStream(temp), sha256)) {
-                body.writeTo(out);
-                size = out.count;
             }
             moveAtomically(temp, target);
-            // Hashing as the bytes go out spares the hop a second read of what it just wrote.
-            WRITTEN.put(target.toAbsolutePath().normalize(), new Written(size, HexFormat.of().formatHex(sha256.digest())));
+            if (counted != null) {
+                WRITTEN.put(target.toAbsolutePath().normalize(),
+                        new Written(counted.count, HexFormat.of().formatHex(counted.digest.digest())));
+            }
         } catch (IOException e) {
             deleteQuietly(temp);
             throw new UncheckedIOException("Could not write " + target + ": " + e.getMessage(), e);

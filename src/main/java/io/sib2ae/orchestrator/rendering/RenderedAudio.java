@@ -52,11 +52,6 @@ public record RenderedAudio(
         return mono;
     }
 
-    /** Peak level in dBFS of the samples in {@code [from, to)}; negative infinity for digital silence. */
-    static double peakDbfs(byte[] pcm, int from, int to, int bytesPerSample) {
-        return dbfs(peak(pcm, from, to, bytesPerSample), bytesPerSample);
-    }
-
     /** The largest sample magnitude in {@code [from, to)}, in sample units. */
     static long peak(byte[] pcm, int from, int to, int bytesPerSample) {
         if (bytesPerSample == 2) {
