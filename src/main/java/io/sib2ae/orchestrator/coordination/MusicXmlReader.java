@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -34,7 +33,7 @@ public final class MusicXmlReader {
     public MusicXmlScore read(byte[] xml, String fileName) {
         XMLStreamReader reader = null;
         try {
-            reader = secureFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
+            reader = SecureXml.forMusicXml().createXMLStreamReader(new ByteArrayInputStream(xml));
             return new Parse(reader, fileName).run();
         } catch (XMLStreamException e) {
             Location at = e.getLocation();
@@ -53,18 +52,6 @@ public final class MusicXmlReader {
                 }
             }
         }
-    }
-
-    /** A StAX factory that cannot fetch DTDs or expand entities: defence against XXE and entity bombs. */
-    public static XMLInputFactory secureFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
-        factory.setXMLResolver((publicId, systemId, base, ns) -> {
-            throw new XMLStreamException("external resource refused: " + systemId);
-        });
-        return factory;
     }
 
     /** Mutable state of one parse; the reader itself stays immutable and thread-safe. */

@@ -1,6 +1,6 @@
 package io.sib2ae.orchestrator.intake;
 
-import io.sib2ae.orchestrator.coordination.MusicXmlReader;
+import io.sib2ae.orchestrator.coordination.SecureXml;
 import io.sib2ae.orchestrator.coordination.ScoreInputException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -105,7 +105,7 @@ public final class MxlArchive {
 
     private static String rootFileOf(byte[] container, String fileName) {
         try (InputStream in = new ByteArrayInputStream(container)) {
-            XMLStreamReader xml = MusicXmlReader.secureFactory().createXMLStreamReader(in);
+            XMLStreamReader xml = SecureXml.forMusicXml().createXMLStreamReader(in);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("rootfile")) {
                     return xml.getAttributeValue(null, "full-path");

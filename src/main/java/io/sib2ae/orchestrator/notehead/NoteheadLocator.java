@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.coordination.SecureXml;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ public final class NoteheadLocator {
     public SvgPage locate(Path svg, int pageIndex) {
         checkFile(svg, limits);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(svg))) {
-            XMLStreamReader reader = SecureXml.inputFactory().createXMLStreamReader(in);
+            XMLStreamReader reader = SecureXml.forSvg().createXMLStreamReader(in);
             try {
                 return new PageScan(svg, pageIndex).run(reader);
             } finally {

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.coordination.SecureXml;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -194,7 +195,7 @@ public final class NoteheadSvgWriter {
         Path svg = page.source();
         NoteheadLocator.checkFile(svg, limits);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(svg))) {
-            XMLStreamReader r = SecureXml.inputFactory().createXMLStreamReader(in);
+            XMLStreamReader r = SecureXml.forSvg().createXMLStreamReader(in);
             try {
                 return render(w -> copyFiltered(r, w, new NoteheadLocator.Guard(svg, limits), keepLeaf));
             } finally {

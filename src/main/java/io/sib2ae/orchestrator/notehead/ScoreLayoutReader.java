@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.coordination.SecureXml;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.ClefChange;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.MeasureLayout;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.PageLayout;
@@ -26,7 +27,7 @@ public final class ScoreLayoutReader {
     public ScoreLayout read(Path musicXml) {
         NoteheadLocator.checkFile(musicXml, SvgLimits.DEFAULT);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(musicXml))) {
-            XMLStreamReader reader = SecureXml.inputFactory().createXMLStreamReader(in);
+            XMLStreamReader reader = SecureXml.forSvg().createXMLStreamReader(in);
             try {
                 return new Scan(musicXml).run(reader);
             } finally {
