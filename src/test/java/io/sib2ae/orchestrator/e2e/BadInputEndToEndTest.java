@@ -61,8 +61,7 @@ class BadInputEndToEndTest {
             service.drop(TestData.file("sib2ae/SS 9.musicxml"));
             service.drop(TestData.file("sib2ae/SS 9.mid"));
             service.drop(TestData.file("sib2ae/SS 9.svg"));
-            Path index = service.output().resolve("SS 9").resolve("manifest.json");
-            await().atMost(Duration.ofSeconds(60)).until(() -> status(index).equals("completed"));
+            service.awaitCompleted("SS 9");
         }
     }
 
@@ -82,8 +81,7 @@ class BadInputEndToEndTest {
             Path source = root.resolve("remote-dtd.musicxml");
             Files.writeString(source, score);
             service.drop(source);
-            Path index = service.output().resolve("remote-dtd").resolve("manifest.json");
-            await().atMost(Duration.ofSeconds(60)).until(() -> status(index).equals("completed"));
+            service.awaitCompleted("remote-dtd");
             assertThat(requests).hasValue(0);
         } finally {
             server.stop(0);
@@ -94,8 +92,7 @@ class BadInputEndToEndTest {
     void aPartNamedLikeAPathIsSanitisedAndWritesNothingOutsideTheOutputFolder() throws Exception {
         try (RunningService service = RunningService.start(root)) {
             service.drop(resource("evil-part-name.musicxml"));
-            Path index = service.output().resolve("evil-part-name").resolve("manifest.json");
-            await().atMost(Duration.ofSeconds(60)).until(() -> status(index).equals("completed"));
+            Path index = service.awaitCompleted("evil-part-name");
             JsonNode manifest = JSON.readTree(index.toFile());
             assertThat(manifest.get("parts").get(1).get("instrument").asText()).isEqualTo("../../etc");
             for (Path file : filesUnder(root)) {

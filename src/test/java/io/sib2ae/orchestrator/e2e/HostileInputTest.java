@@ -250,8 +250,7 @@ class HostileInputTest {
         service.drop(TestData.file(HostileCorpus.SS9 + ".musicxml"));
         service.drop(TestData.file(HostileCorpus.SS9 + ".mid"));
         service.drop(TestData.file(HostileCorpus.SS9 + ".svg"));
-        Path index = service.output().resolve("SS 9").resolve("manifest.json");
-        await().atMost(Duration.ofSeconds(60)).until(() -> status(index).equals("completed"));
+        service.awaitCompleted("SS 9");
         assertThat(requests).hasValue(0);
     }
 

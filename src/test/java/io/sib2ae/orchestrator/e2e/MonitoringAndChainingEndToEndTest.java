@@ -39,8 +39,7 @@ class MonitoringAndChainingEndToEndTest {
         try (RunningService service = RunningService.start(root, Map.of("camel.management.enabled", "true",
                 "sib2ae.management.port", String.valueOf(port)))) {
             dropSs9(service);
-            Path index = service.output().resolve("SS 9").resolve("manifest.json");
-            await().atMost(Duration.ofSeconds(60)).until(() -> status(index).equals("completed"));
+            service.awaitCompleted("SS 9");
 
             HttpResponse<String> health = get(port, "/observe/health");
             assertThat(health.statusCode()).isEqualTo(200);
@@ -107,8 +106,8 @@ class MonitoringAndChainingEndToEndTest {
         try (RunningService service = RunningService.start(root)) {
             dropSs9(service);
             Path events = service.output().resolve("events");
-            await().atMost(Duration.ofSeconds(60)).until(() -> !filesUnder(events).isEmpty());
-            JsonNode event = JSON.readTree(filesUnder(events).get(0).toFile());
+            await().atMost(Duration.ofSeconds(60)).until(() -> !eventsIn(events).isEmpty());
+            JsonNode event = JSON.readTree(eventsIn(events).get(0).toFile());
             assertThat(event.get("score_name").asText()).isEqualTo("SS 9");
             assertThat(event.get("status").asText()).isEqualTo("completed");
             assertThat(event.get("notes").asInt()).isEqualTo(9);
@@ -136,9 +135,9 @@ class MonitoringAndChainingEndToEndTest {
             dropSs9(service);
             Path events = service.output().resolve("events");
             // The in-process notification must not wait for a reply nobody sends (that took 30 s once).
-            await().atMost(Duration.ofSeconds(20)).until(() -> !filesUnder(events).isEmpty());
+            await().atMost(Duration.ofSeconds(20)).until(() -> !eventsIn(events).isEmpty());
             assertThat(service.context().getRoute("score-completed")).isNotNull();
-            assertThat(JSON.readTree(filesUnder(events).get(0).toFile()).get("status").asText()).isEqualTo("completed");
+            assertThat(JSON.readTree(eventsIn(events).get(0).toFile()).get("status").asText()).isEqualTo("completed");
         }
     }
 
@@ -162,6 +161,11 @@ class MonitoringAndChainingEndToEndTest {
             assertThat(filesUnder(folder)).hasSize(3);
             assertThat(filesUnder(service.archive())).isEmpty();
         }
+    }
+
+    /** The published events: each is written under a hidden name first, then renamed into view. */
+    private static List<Path> eventsIn(Path folder) throws IOException {
+        return filesUnder(folder).stream().filter(file -> !file.getFileName().toString().startsWith(".")).toList();
     }
 
     private static void dropSs9(RunningService service) {

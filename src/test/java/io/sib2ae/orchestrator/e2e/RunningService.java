@@ -1,10 +1,13 @@
 package io.sib2ae.orchestrator.e2e;
 
+import static org.awaitility.Awaitility.await;
+
 import io.sib2ae.orchestrator.App;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.CamelContext;
 import org.apache.camel.main.Main;
@@ -96,6 +99,20 @@ public final class RunningService implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Waits until the score's index manifest says {@code completed} and its inputs have left
+     * {@code work/} for the archive. The inputs move last, just after the final manifest, so a
+     * test that looks at the folders must wait for both, not for the manifest alone.
+     *
+     * @return the score's index manifest
+     */
+    public Path awaitCompleted(String scoreName) {
+        Path index = output().resolve(scoreName).resolve("manifest.json");
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> ServiceEndToEndTest.status(index).equals("completed") && CrashState.files(work()).isEmpty());
+        return index;
     }
 
     @Override

@@ -64,12 +64,11 @@ class ServiceEndToEndTest {
             service.drop(TestData.file("sib2ae/SS 9.musicxml"), "Trio take 2/SS 9.musicxml");
             service.drop(TestData.file("sib2ae/SS 9.mid"), "Trio take 2/SS 9.mid");
             service.drop(TestData.file("sib2ae/SS 9.svg"), "Trio take 2/SS 9.svg");
-            Path index = service.output().resolve("SS 9").resolve("manifest.json");
-            await().atMost(Duration.ofSeconds(60)).until(() -> status(index).equals("completed"));
+            Path index = service.awaitCompleted("SS 9");
             JsonNode inputs = JSON.readTree(index.toFile()).get("inputs");
             assertThat(inputs.get("midi").asText()).isEqualTo("SS 9.mid");
             assertThat(inputs.get("svg")).hasSize(1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> filesUnder(service.archive()).size() == 3);
+            assertThat(filesUnder(service.archive())).hasSize(3);
         }
     }
 
