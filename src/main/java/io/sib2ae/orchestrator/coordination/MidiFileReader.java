@@ -26,7 +26,6 @@ import javax.sound.midi.Track;
  */
 public final class MidiFileReader {
 
-    private static final int TEMPO_META = 0x51;
     private static final int TRACK_NAME_META = 0x03;
 
     private final int maxTracks;
@@ -117,26 +116,12 @@ public final class MidiFileReader {
                 | (bytes[at + 3] & 0xff);
     }
 
+    /** The tempo points on the quarter-note timeline the MusicXML side uses too. */
     private static TempoMap readTempoMap(Sequence sequence) {
-        List<TempoMap.Change> changes = new ArrayList<>();
-        // The MIDI default: 120 quarters per minute until the first tempo event (one at tick 0
-        // replaces it). The pedal map reads ticks the same way, so both agree on every second.
-        changes.add(new TempoMap.Change(0, 120));
         double resolution = sequence.getResolution();
-        // Sibelius writes tempo in track 0 only, but a type-1 file's tempo applies to every track wherever it is.
-        for (Track track : sequence.getTracks()) {
-            for (int i = 0; i < track.size(); i++) {
-                MidiEvent event = track.get(i);
-                if (event.getMessage() instanceof MetaMessage meta && meta.getType() == TEMPO_META) {
-                    byte[] data = meta.getData();
-                    if (data.length == 3) {
-                        int microsPerQuarter = ((data[0] & 0xff) << 16) | ((data[1] & 0xff) << 8) | (data[2] & 0xff);
-                        if (microsPerQuarter > 0) {
-                            changes.add(new TempoMap.Change(event.getTick() / resolution, 60_000_000.0 / microsPerQuarter));
-                        }
-                    }
-                }
-            }
+        List<TempoMap.Change> changes = new ArrayList<>();
+        for (MidiTempoEvents.Point point : MidiTempoEvents.of(sequence)) {
+            changes.add(new TempoMap.Change(point.tick() / resolution, point.quartersPerMinute()));
         }
         return TempoMap.of(changes);
     }

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.rendering;
 
+import io.sib2ae.orchestrator.coordination.MidiTempoEvents;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
 
 import javax.sound.midi.InvalidMidiDataException;
@@ -30,7 +31,6 @@ public final class NoteMidiWriter {
     public static final int PPQ = 960;
 
     static final int SUSTAIN_PEDAL = 64;
-    static final int META_TEMPO = 0x51;
 
     /** Builds the in-memory sequence for one note. */
     public Sequence toSequence(NoteMidiSpec spec) {
@@ -100,6 +100,6 @@ public final class NoteMidiWriter {
     private static MidiMessage tempoMessage(double tempoBpm) throws InvalidMidiDataException {
         int micros = microsPerQuarter(tempoBpm);
         byte[] data = {(byte) (micros >>> 16), (byte) (micros >>> 8), (byte) micros};
-        return new MetaMessage(META_TEMPO, data, data.length);
+        return new MetaMessage(MidiTempoEvents.TEMPO_META, data, data.length);
     }
 }

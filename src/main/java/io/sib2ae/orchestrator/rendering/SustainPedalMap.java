@@ -1,8 +1,7 @@
 package io.sib2ae.orchestrator.rendering;
 
-import javax.sound.midi.MetaMessage;
+import io.sib2ae.orchestrator.coordination.MidiTempoEvents;
 import javax.sound.midi.MidiEvent;
-import javax.sound.midi.MidiMessage;
 import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
@@ -124,12 +123,11 @@ public final class SustainPedalMap {
     }
 
     /**
-     * Converts ticks to seconds through every tempo event of a sequence, whatever track holds it.
-     * Before the first tempo event the MIDI default of 120 BPM applies.
+     * Converts ticks to seconds exactly, in whole ticks, through the tempo points coordination
+     * reads too ({@link MidiTempoEvents}). Coordination keeps its own quarter-note map because
+     * MusicXML has no ticks; both agree on every tick to well below a sample.
      */
     public static final class TempoMap {
-        private static final int DEFAULT_MICROS_PER_QUARTER = 500_000;
-
         private final long[] ticks;
         private final double[] secondsAtTick;
         private final long[] microsPerQuarter;
@@ -152,37 +150,14 @@ public final class SustainPedalMap {
                 return new TempoMap(new long[0], new double[0], new long[0], resolution,
                         1.0 / (sequence.getDivisionType() * resolution));
             }
-            List<long[]> changes = new ArrayList<>(); // {tick, micros per quarter}
-            for (Track track : sequence.getTracks()) {
-                for (int i = 0; i < track.size(); i++) {
-                    MidiEvent event = track.get(i);
-                    MidiMessage message = event.getMessage();
-                    if (message instanceof MetaMessage meta && meta.getType() == NoteMidiWriter.META_TEMPO
-                            && meta.getData().length >= 3) {
-                        byte[] d = meta.getData();
-                        long micros = ((d[0] & 0xFFL) << 16) | ((d[1] & 0xFFL) << 8) | (d[2] & 0xFFL);
-                        changes.add(new long[]{event.getTick(), micros});
-                    }
-                }
-            }
-            changes.sort(Comparator.comparingLong(c -> c[0]));
-            List<long[]> points = new ArrayList<>();
-            points.add(new long[]{0, DEFAULT_MICROS_PER_QUARTER});
-            for (long[] change : changes) {
-                long[] last = points.get(points.size() - 1);
-                if (change[0] == last[0]) {
-                    last[1] = change[1]; // the later event of the same tick wins
-                } else {
-                    points.add(change);
-                }
-            }
+            List<MidiTempoEvents.Point> points = MidiTempoEvents.of(sequence);
             int n = points.size();
             long[] ticks = new long[n];
             double[] at = new double[n];
             long[] micros = new long[n];
             for (int i = 0; i < n; i++) {
-                ticks[i] = points.get(i)[0];
-                micros[i] = points.get(i)[1];
+                ticks[i] = points.get(i).tick();
+                micros[i] = points.get(i).microsPerQuarter();
                 at[i] = i == 0 ? 0 : at[i - 1] + span(ticks[i] - ticks[i - 1], micros[i - 1], resolution);
             }
             return new TempoMap(ticks, at, micros, resolution, Double.NaN);

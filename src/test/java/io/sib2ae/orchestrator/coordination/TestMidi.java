@@ -33,10 +33,18 @@ final class TestMidi {
     }
 
     TestMidi tempo(long tick, double quartersPerMinute) {
+        return tempo(0, tick, quartersPerMinute);
+    }
+
+    TestMidi tempo(int track, long tick, double quartersPerMinute) {
         int micros = (int) Math.round(60_000_000 / quartersPerMinute);
-        byte[] data = {(byte) (micros >> 16), (byte) (micros >> 8), (byte) micros};
+        return tempoBytes(track, tick, new byte[] {(byte) (micros >> 16), (byte) (micros >> 8), (byte) micros});
+    }
+
+    /** A tempo meta event with whatever data it is given, well-formed or not. */
+    TestMidi tempoBytes(int track, long tick, byte[] data) {
         try {
-            track(0).add(new MidiEvent(new MetaMessage(0x51, data, 3), tick));
+            track(track).add(new MidiEvent(new MetaMessage(0x51, data, data.length), tick));
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException(e);
         }
