@@ -42,8 +42,6 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 TMP="$(mktemp -d /tmp/sib2ae-bench.XXXXXX)"
-# The example studio routes run as they ship, but deliver into the temporary folder, not the checkout.
-STUDIO="-Dstudio.delivery.folder=$TMP/delivery -Dstudio.summary.folder=$TMP"
 SERVICE_PID=""
 cleanup() {
     if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
@@ -69,7 +67,7 @@ if [[ -z "${BENCH_ONLY_LINEARITY:-}" ]]; then
 # ---------------------------------------------------------------- 1. application, one-shot
 APP_OUT="$TMP/app"
 /usr/bin/time -v -o "$TMP/app.time" \
-    java -Xmx1g -Xlog:gc,gc+heap+exit:file="$TMP/app-gc.log" -Dsib2ae.audio.soundfont="$SF2" $STUDIO \
+    java -Xmx1g -Xlog:gc,gc+heap+exit:file="$TMP/app-gc.log" -Dsib2ae.audio.soundfont="$SF2" \
     -jar "$JAR" process --musicxml "$XML" --midi "$MID" --out "$APP_OUT" >"$TMP/app.log" 2>&1 || {
     echo "application run failed (exit $?):"; tail -20 "$TMP/app.log"; exit 1; }
 SUMMARY="$(grep -E "^$SCORE: " "$TMP/app.log" | tail -1)"
@@ -135,7 +133,7 @@ PAIR_SCORE=("$APP_SCORE_S"); PAIR_WALL=("$APP_WALL"); PAIR_FLOOR=("$F_LOAD_COLD"
 PAIR_KF_FLOOR=("$(floor_with_keyframes)")
 for ((r = 2; r <= REPEAT; r++)); do
     rm -rf "$TMP/rep"
-    /usr/bin/time -v -o "$TMP/rep.time" java -Xmx1g -Dsib2ae.audio.soundfont="$SF2" $STUDIO \
+    /usr/bin/time -v -o "$TMP/rep.time" java -Xmx1g -Dsib2ae.audio.soundfont="$SF2" \
         -jar "$JAR" process --musicxml "$XML" --midi "$MID" --out "$TMP/rep" >"$TMP/rep.log" 2>&1 || {
         echo "application run $r failed:"; tail -20 "$TMP/rep.log"; exit 1; }
     PAIR_SCORE+=("$(calc "$(grep -E "^$SCORE: " "$TMP/rep.log" | tail -1 | sed -E 's/.* ([0-9]+) ms\).*/\1/')/1000")")

@@ -12,7 +12,6 @@ JFR="${1:-/tmp/sib2ae-profile.jfr}"
 OUT="$(mktemp -d /tmp/sib2ae-profile.XXXXXX)"
 trap 'rm -rf "$OUT"' EXIT
 java -Xmx1g -XX:StartFlightRecording=filename="$JFR",settings=profile \
-    -Dstudio.delivery.folder="$OUT/delivery" -Dstudio.summary.folder="$OUT" \
     -jar "$JAR" process --musicxml "$SCORES/ActorPreludeSample.xml" --midi "$SCORES/ActorPreludeSample.mid" \
     --out "$OUT" 2>/dev/null | grep -E '^ActorPreludeSample: '
 jfr print --events jdk.ExecutionSample --stack-depth 96 "$JFR" | python3 "$ROOT/scripts/jfr-summary.py" --top 20

@@ -44,6 +44,10 @@ final class OneShotCommand {
         main.addOverrideProperty("sib2ae.work", out.resolve("work").toString());
         main.addOverrideProperty("sib2ae.inbox", out.resolve("inbox").toString());
         main.addOverrideProperty("sib2ae.archive", out.resolve("archive").toString());
+        if (System.getProperty("studio.root") == null) {
+            // The example studio routes deliver beside the service's folders: here, under --out.
+            main.addOverrideProperty("studio.root", out.toString());
+        }
         if (System.getProperty("camel.management.enabled") == null) {
             // The HTTP management port belongs to the service: a one-shot run beside a running
             // service would fail to bind it. JMX stays on, so jconsole or Hawtio can still attach;

@@ -45,8 +45,6 @@ class Ss9OneShotHopsTest {
                     "-Xmx512m",
                     "-Dsib2ae.audio.soundfont=" + Ss9ServiceHopsTest.SMALL_SOUNDFONT.getOrDefault("sib2ae.audio.soundfont", ""),
                     "-Dsib2ae.management.port=" + busyPort.getLocalPort(),
-                    "-Dstudio.delivery.folder=" + root.resolve("delivery"),
-                    "-Dstudio.summary.folder=" + root,
                     "-cp", classpath,
                     App.class.getName(), "process",
                     "--musicxml", TestData.file("sib2ae/SS 9.musicxml").toString(),
@@ -69,10 +67,14 @@ class Ss9OneShotHopsTest {
             assertThat(output).contains("SS 9: completed (9 notes, 0 failed").doesNotContain("BindException");
         }
         Ss9Outputs.assertCompletelyRendered(out.resolve(Ss9Outputs.SCORE));
-        try (Stream<Path> delivered = Files.list(root.resolve("delivery").resolve("SS 9"))) {
+        // The studio routes deliver under --out too: the run writes nothing anywhere else.
+        try (Stream<Path> delivered = Files.list(out.resolve("delivery").resolve("SS 9"))) {
             assertThat(delivered.count()).as("WAV, keyframes JSON and AE text of the 6 primary notes").isEqualTo(18);
         }
-        assertThat(Files.readString(root.resolve("completed-scores.log"))).contains("SS 9 completed notes=9");
+        assertThat(Files.readString(out.resolve("completed-scores.log"))).contains("SS 9 completed notes=9");
+        try (Stream<Path> written = Files.list(root)) {
+            assertThat(written.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("out", "routes", "one-shot.log");
+        }
         // Handed-in files stay where they are.
         assertThat(TestData.file("sib2ae/SS 9.musicxml")).exists();
     }
