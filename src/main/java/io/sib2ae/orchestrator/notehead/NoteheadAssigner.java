@@ -39,8 +39,20 @@ public final class NoteheadAssigner {
     private record Cell(int page, int system, int staffInSystem, int measureIndex) {
     }
 
+    /**
+     * A note placed on its staff.
+     *
+     * @param heights where its notehead may be drawn, on the page, most likely first: one height
+     *                as a rule, two at the very stop of an octave-shift line; none where the clef
+     *                gives staff lines no pitch
+     */
     private record Context(NoteheadTarget target, MeasureLayout measure, SvgPage page, Staff staff,
-                           int system, int staffInSystem, Double predictedAbsX, Double predictedAbsY) {
+                           int system, int staffInSystem, Double predictedAbsX, List<Double> heights) {
+
+        /** Of the heights the note may have, the one nearest the glyph; null when there is none. */
+        Double heightNearest(NoteheadGlyph g) {
+            return heights.stream().min(Comparator.comparingDouble(y -> Math.abs(y - g.absoluteY()))).orElse(null);
+        }
     }
 
     /** Assigns noteheads; the result lists one outcome per target, in the targets' order. */
@@ -136,12 +148,18 @@ public final class NoteheadAssigner {
                 absX = null;
             }
         }
-        Double absY = layout.clefAt(t.partId(), t.staffNumber(), t.measureIndex(), t.onsetQuarters()).topLineStep()
-                .map(top -> staff.top() + (top - t.diatonicStep()) * staff.space() / 2)
-                .orElse(null);
+        List<Double> heights = new ArrayList<>();
+        Optional<Integer> topLine = layout.clefAt(t.partId(), t.staffNumber(), t.measureIndex(), t.onsetQuarters())
+                .topLineStep();
+        if (topLine.isPresent()) {
+            // Under 8va the pitch is an octave above where the head is drawn: the drawn step counts.
+            for (int shift : layout.octaveShiftStepsAt(t.partId(), t.staffNumber(), t.measureIndex(), t.onsetQuarters())) {
+                heights.add(staff.top() + (topLine.get() - (t.diatonicStep() + shift)) * staff.space() / 2);
+            }
+        }
         Cell cell = new Cell(measure.page(), measure.systemOnPage(), staffInSystem, t.measureIndex());
         cells.computeIfAbsent(cell, k -> new ArrayList<>())
-                .add(new Context(t, measure, page, staff, measure.systemOnPage(), staffInSystem, absX, absY));
+                .add(new Context(t, measure, page, staff, measure.systemOnPage(), staffInSystem, absX, heights));
         return null;
     }
 
@@ -297,10 +315,10 @@ public final class NoteheadAssigner {
             Context c = wanted.get(i);
             for (int j = 0; j < offered.size(); j++) {
                 NoteheadGlyph g = offered.get(j);
-                if (c.predictedAbsY() == null || c.predictedAbsX() == null) {
+                if (c.heights().isEmpty() || c.predictedAbsX() == null) {
                     continue;
                 }
-                double dy = Math.abs(g.absoluteY() - c.predictedAbsY()) / staff.space();
+                double dy = Math.abs(g.absoluteY() - c.heightNearest(g)) / staff.space();
                 double dx = Math.abs(g.absoluteX() - c.predictedAbsX()) / staff.space();
                 if (dy <= PITCH_TOLERANCE_IN_SPACES && dx <= X_TOLERANCE_IN_SPACES) {
                     pairs.add(new Pair(i, j, dx * dx + dy * dy));
@@ -334,8 +352,9 @@ public final class NoteheadAssigner {
                         Map<String, NoteheadAssignment> outcome) {
         NoteheadTarget t = c.target();
         String key = g.page() + ":" + g.ordinal();
-        if (c.predictedAbsY() != null
-                && Math.abs(g.absoluteY() - c.predictedAbsY()) > PITCH_TOLERANCE_IN_SPACES * staff.space()) {
+        Double predictedAbsY = c.heightNearest(g);
+        if (predictedAbsY != null
+                && Math.abs(g.absoluteY() - predictedAbsY) > PITCH_TOLERANCE_IN_SPACES * staff.space()) {
             outcome.put(t.universalId(), new NoteheadFailure(t.universalId(), describe(t)
                     + ": the notehead in its place (" + g.glyph() + " at x=" + Matrix.num(g.localX()) + ", y="
                     + Matrix.num(g.localY()) + ") is not at the height of " + t.pitchName() + "; not assigned"));
@@ -352,14 +371,14 @@ public final class NoteheadAssigner {
         double dx2 = 0;
         boolean any = false;
         if (c.predictedAbsX() != null) {
-            double refY = c.predictedAbsY() != null ? c.predictedAbsY() : g.absoluteY();
+            double refY = predictedAbsY != null ? predictedAbsY : g.absoluteY();
             predictedX = toLocal.applyX(c.predictedAbsX(), refY);
             dx2 += Math.pow(predictedX - g.localX(), 2);
             any = true;
         }
-        if (c.predictedAbsY() != null) {
+        if (predictedAbsY != null) {
             double refX = c.predictedAbsX() != null ? c.predictedAbsX() : g.absoluteX();
-            predictedY = toLocal.applyY(refX, c.predictedAbsY());
+            predictedY = toLocal.applyY(refX, predictedAbsY);
             dx2 += Math.pow(predictedY - g.localY(), 2);
             any = true;
         }

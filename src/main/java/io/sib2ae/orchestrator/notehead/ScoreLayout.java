@@ -12,13 +12,15 @@ import java.util.Optional;
  * @param parts                   in part-list order
  * @param measures                in notated order (as in the first part)
  * @param clefs                   every clef, in document order per part and staff
+ * @param octaveShifts            every 8va, 8vb, 15ma … line, in the order they start
  */
 public record ScoreLayout(
         PageLayout page,
         double defaultSystemLeftMargin,
         List<PartLayout> parts,
         List<MeasureLayout> measures,
-        List<ClefChange> clefs) {
+        List<ClefChange> clefs,
+        List<OctaveShift> octaveShifts) {
 
     /** Page size and margins, in tenths. */
     public record PageLayout(double width, double height, double leftMargin, double rightMargin,
@@ -80,10 +82,37 @@ public record ScoreLayout(
     public record ClefChange(String partId, int staff, int measureIndex, double onsetQuarters, Clef clef) {
     }
 
+    /**
+     * An octave-shift line over one staff. MusicXML keeps the true pitch of the notes under it,
+     * so they are drawn {@code steps} diatonic steps away from that pitch: -7 under 8va, +7
+     * under 8vb, -14 under 15ma. A line never stopped runs to the end of the score
+     * ({@code stopMeasure} is {@link Integer#MAX_VALUE}).
+     */
+    public record OctaveShift(String partId, int staff, int startMeasure, double startQuarters,
+                              int stopMeasure, double stopQuarters, int steps) {
+
+        boolean covers(int measureIndex, double onsetQuarters) {
+            return compare(startMeasure, startQuarters, measureIndex, onsetQuarters) <= 0
+                    && compare(measureIndex, onsetQuarters, stopMeasure, stopQuarters) <= 0;
+        }
+
+        boolean stopsAt(int measureIndex, double onsetQuarters) {
+            return compare(measureIndex, onsetQuarters, stopMeasure, stopQuarters) == 0;
+        }
+
+        private static int compare(int measureA, double quartersA, int measureB, double quartersB) {
+            if (measureA != measureB) {
+                return Integer.compare(measureA, measureB);
+            }
+            return Math.abs(quartersA - quartersB) < 1e-9 ? 0 : Double.compare(quartersA, quartersB);
+        }
+    }
+
     public ScoreLayout {
         parts = List.copyOf(parts);
         measures = List.copyOf(measures);
         clefs = List.copyOf(clefs);
+        octaveShifts = List.copyOf(octaveShifts);
     }
 
     public int totalStaves() {
@@ -117,6 +146,41 @@ public record ScoreLayout(
         MeasureLayout first = systemOf(measure).get(0);
         Double margin = first.systemLeftMargin();
         return page.leftMargin() + (margin == null ? defaultSystemLeftMargin : margin);
+    }
+
+    /**
+     * How many diatonic steps a note at this point of a staff is drawn away from its pitch, most
+     * likely first. Where lines overlap (a new one starting before the old one's stop, as
+     * MuseScore writes them) the later one governs. A note exactly at a line's stop is under it
+     * if the stop was written before the note (as Finale does) and free of it if the stop was
+     * written after the previous note; the MusicXML cannot tell which, so both heights are
+     * offered and the drawing decides.
+     */
+    public List<Integer> octaveShiftStepsAt(String partId, int staff, int measureIndex, double onsetQuarters) {
+        Optional<OctaveShift> governing = governingShift(partId, staff, measureIndex, onsetQuarters, null);
+        if (governing.isEmpty()) {
+            return List.of(0);
+        }
+        int steps = governing.get().steps();
+        if (!governing.get().stopsAt(measureIndex, onsetQuarters)) {
+            return List.of(steps);
+        }
+        int without = governingShift(partId, staff, measureIndex, onsetQuarters, governing.get())
+                .map(OctaveShift::steps).orElse(0);
+        return without == steps ? List.of(steps) : List.of(steps, without);
+    }
+
+    private Optional<OctaveShift> governingShift(String partId, int staff, int measureIndex, double onsetQuarters,
+                                                 OctaveShift leftOut) {
+        OctaveShift governing = null;
+        for (OctaveShift shift : octaveShifts) {
+            // In start order: a later line that covers the point replaces an earlier one.
+            if (shift != leftOut && shift.partId().equals(partId) && shift.staff() == staff
+                    && shift.covers(measureIndex, onsetQuarters)) {
+                governing = shift;
+            }
+        }
+        return Optional.ofNullable(governing);
     }
 
     /** The clef in force at a point of a staff; treble when the file names none. */

@@ -3,6 +3,7 @@ package io.sib2ae.orchestrator.notehead;
 import io.sib2ae.orchestrator.coordination.SecureXml;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.ClefChange;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.MeasureLayout;
+import io.sib2ae.orchestrator.notehead.ScoreLayout.OctaveShift;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.PageLayout;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.PartLayout;
 import java.io.BufferedInputStream;
@@ -11,6 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,18 @@ public final class ScoreLayoutReader {
     private record RawMeasure(String number, double width, boolean newSystem, boolean newPage, Double leftMargin) {
     }
 
+    /** An {@code <octave-shift>} read inside the current {@code <direction>}. */
+    private record ShiftMark(String type, int size, String number) {
+    }
+
+    /** An octave-shift line started and not yet stopped. */
+    private record OpenShift(String partId, int staff, int measureIndex, double quarters, int steps) {
+
+        OctaveShift stopAt(int stopMeasure, double stopQuarters) {
+            return new OctaveShift(partId, staff, measureIndex, quarters, stopMeasure, stopQuarters, steps);
+        }
+    }
+
     private static final class Scan {
         private final Path file;
         private final List<String> path = new ArrayList<>();
@@ -71,6 +85,12 @@ public final class ScoreLayoutReader {
         private int clefLine;
         private int clefOctave;
         private boolean inPrint;
+        // octave-shift state: the marks of the current direction, and the lines still open
+        private final List<ShiftMark> directionShifts = new ArrayList<>();
+        private int directionStaff;
+        private long directionOffset;
+        private final Map<String, OpenShift> openShifts = new LinkedHashMap<>();
+        private final List<OctaveShift> octaveShifts = new ArrayList<>();
 
         Scan(Path file) {
             this.file = file;
@@ -160,6 +180,13 @@ public final class ScoreLayoutReader {
                 case "chord" -> inNoteChord = true;
                 case "grace" -> inNoteGrace = true;
                 case "forward", "backup" -> duration = 0;
+                case "direction" -> {
+                    directionShifts.clear();
+                    directionStaff = 1;
+                    directionOffset = 0;
+                }
+                case "octave-shift" -> directionShifts.add(new ShiftMark(r.getAttributeValue(null, "type"),
+                        (int) parse(r.getAttributeValue(null, "size"), 8), r.getAttributeValue(null, "number")));
                 case "clef" -> {
                     String number = r.getAttributeValue(null, "number");
                     clefNumber = number == null ? 1 : (int) parse(number, 1);
@@ -223,6 +250,17 @@ public final class ScoreLayoutReader {
                 }
                 case "forward" -> position += duration;
                 case "backup" -> position -= duration;
+                case "staff" -> {
+                    if (under("direction", "staff")) {
+                        directionStaff = (int) parse(value, 1);
+                    }
+                }
+                case "offset" -> {
+                    if (under("direction", "offset")) {
+                        directionOffset = (long) parse(value, 0);
+                    }
+                }
+                case "direction" -> directionShifts.forEach(this::octaveShift);
                 case "sign" -> clefSign = value;
                 case "line" -> {
                     if (under("clef", "line")) {
@@ -245,6 +283,26 @@ public final class ScoreLayoutReader {
                 case "part" -> firstPart = false;
                 default -> {
                 }
+            }
+        }
+
+        /**
+         * Opens or closes an octave-shift line at the direction's point (its offset counted). A
+         * stop closes the line of the same staff and number; a start while one is open closes
+         * that one first.
+         */
+        private void octaveShift(ShiftMark mark) {
+            String key = partId + "|" + directionStaff + "|" + (mark.number() == null ? "1" : mark.number());
+            double quarters = (double) (position + directionOffset) / divisions;
+            OpenShift open = openShifts.remove(key);
+            if (open != null) {
+                octaveShifts.add(open.stopAt(measureIndex, quarters));
+            }
+            // 8 is one octave, 15 two, 22 three; other sizes count as the nearest whole octaves.
+            int octaves = Math.max(1, (int) Math.round((mark.size() - 1) / 7.0));
+            if ("down".equals(mark.type()) || "up".equals(mark.type())) {
+                int steps = ("down".equals(mark.type()) ? -7 : 7) * octaves;
+                openShifts.put(key, new OpenShift(partId, directionStaff, measureIndex, quarters, steps));
             }
         }
 
@@ -285,7 +343,10 @@ public final class ScoreLayoutReader {
             }
             PageLayout pageLayout = new PageLayout(pageValues[0], pageValues[1], pageValues[2], pageValues[3],
                     pageValues[4], pageValues[5]);
-            return new ScoreLayout(pageLayout, defaultSystemLeft, parts, layouts, clefs);
+            openShifts.values().forEach(open -> octaveShifts.add(open.stopAt(Integer.MAX_VALUE, 0)));
+            octaveShifts.sort(Comparator.comparingInt(OctaveShift::startMeasure)
+                    .thenComparingDouble(OctaveShift::startQuarters));
+            return new ScoreLayout(pageLayout, defaultSystemLeft, parts, layouts, clefs, octaveShifts);
         }
 
         private double parse(String value, double fallback) {
