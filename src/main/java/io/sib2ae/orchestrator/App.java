@@ -3,6 +3,7 @@ package io.sib2ae.orchestrator;
 import io.sib2ae.orchestrator.coordination.ScoreRoutes;
 import io.sib2ae.orchestrator.intake.IntakeRoutes;
 import io.sib2ae.orchestrator.rendering.RenderingRoutes;
+import java.util.OptionalInt;
 import org.apache.camel.main.Main;
 
 /**
@@ -15,8 +16,12 @@ public final class App {
     }
 
     public static void main(String[] args) throws Exception {
+        OptionalInt answered = CommandLine.answer(args, System.out);
+        if (answered.isPresent()) {
+            System.exit(answered.getAsInt());
+        }
         if (args.length > 0 && args[0].equals("process")) {
-            System.exit(new OneShotCommand().run(args));
+            System.exit(new OneShotCommand(System.out, System.err).run(args));
         }
         newMain().run(args);
     }

@@ -1,12 +1,14 @@
 package io.sib2ae.orchestrator;
 
 import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.monitoring.ProgressReporter;
+import io.sib2ae.orchestrator.monitoring.TerminalProgress;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import io.sib2ae.orchestrator.monitoring.ProgressReporter;
-import io.sib2ae.orchestrator.monitoring.TerminalProgress;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.seda.SedaEndpoint;
@@ -24,29 +26,50 @@ final class OneShotCommand {
     static final int EXIT_USAGE = 2;
     static final int EXIT_COMPLETED_WITH_FAILURES = 3;
 
+    private static final Set<String> OPTIONS = Set.of("musicxml", "midi", "svg", "out");
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    OneShotCommand(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
     int run(String[] args) {
+        if (args.length == 2 && (args[1].equals("--help") || args[1].equals("-h"))) {
+            out.print(CommandLine.help());
+            return EXIT_COMPLETED;
+        }
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
-            if (args[i].startsWith("--") && i + 1 < args.length) {
-                options.put(args[i].substring(2), args[++i]);
-            } else {
+            if (!args[i].startsWith("--")) {
                 return usage("unexpected argument '" + args[i] + "'");
             }
+            if (i + 1 == args.length) {
+                return usage(args[i] + " needs a value");
+            }
+            String option = args[i].substring(2);
+            if (!OPTIONS.contains(option)) {
+                // A mistyped --mid must not quietly run the score without its MIDI.
+                return usage("unknown option " + args[i]);
+            }
+            options.put(option, args[++i]);
         }
         if (!options.containsKey("musicxml") || !options.containsKey("out")) {
             return usage("--musicxml and --out are required");
         }
-        Path out = Path.of(options.get("out")).toAbsolutePath();
+        Path outFolder = Path.of(options.get("out")).toAbsolutePath();
         Main main = App.newMain();
         main.addOverrideProperty("sib2ae.intake.enabled", "false");
-        main.addOverrideProperty("sib2ae.output", out.toString());
-        main.addOverrideProperty("sib2ae.failed", out.resolve("failed").toString());
-        main.addOverrideProperty("sib2ae.work", out.resolve("work").toString());
-        main.addOverrideProperty("sib2ae.inbox", out.resolve("inbox").toString());
-        main.addOverrideProperty("sib2ae.archive", out.resolve("archive").toString());
+        main.addOverrideProperty("sib2ae.output", outFolder.toString());
+        main.addOverrideProperty("sib2ae.failed", outFolder.resolve("failed").toString());
+        main.addOverrideProperty("sib2ae.work", outFolder.resolve("work").toString());
+        main.addOverrideProperty("sib2ae.inbox", outFolder.resolve("inbox").toString());
+        main.addOverrideProperty("sib2ae.archive", outFolder.resolve("archive").toString());
         if (System.getProperty("studio.root") == null) {
             // The example studio routes deliver beside the service's folders: here, under --out.
-            main.addOverrideProperty("studio.root", out.toString());
+            main.addOverrideProperty("studio.root", outFolder.toString());
         }
         if (System.getProperty("camel.management.enabled") == null) {
             // The HTTP management port belongs to the service: a one-shot run beside a running
@@ -55,28 +78,28 @@ final class OneShotCommand {
             main.addOverrideProperty("camel.management.enabled", "false");
         }
         try {
-            Files.createDirectories(out);
+            Files.createDirectories(outFolder);
             main.start();
             CamelContext context = main.getCamelContext();
             ProgressReporter reporter = context.getRegistry().lookupByNameAndType("progressReporter", ProgressReporter.class);
-            reporter.addListener(new TerminalProgress(System.console() != null, System.out));
+            reporter.addListener(new TerminalProgress(System.console() != null, out));
             Map<String, Object> headers = new HashMap<>();
             headers.put("Sib2AeMusicXml", options.get("musicxml"));
             headers.put("Sib2AeMidi", options.get("midi"));
             headers.put("Sib2AeSvg", options.get("svg"));
             ScoreResult result = context.createProducerTemplate()
                     .requestBodyAndHeaders("direct:sib2ae-submit", null, headers, ScoreResult.class);
-            System.out.println(result.scoreName() + ": " + result.status() + " (" + result.notes() + " notes, "
+            out.println(result.scoreName() + ": " + result.status() + " (" + result.notes() + " notes, "
                     + result.failedNotes() + " failed, " + result.elapsedMillis() + " ms)"
                     + (result.manifestPath() == null ? "" : " -> " + result.manifestPath()));
             awaitStudioRoutes(context);
             if ("completed".equals(result.status())) {
                 return EXIT_COMPLETED;
             }
-            System.err.println(result.status() + ": " + result.reason());
+            err.println(result.status() + ": " + result.reason());
             return "completed_with_failures".equals(result.status()) ? EXIT_COMPLETED_WITH_FAILURES : EXIT_FAILED;
         } catch (Exception e) {
-            System.err.println("failed: " + e.getMessage());
+            err.println("failed: " + e.getMessage());
             return EXIT_FAILED;
         } finally {
             try {
@@ -111,9 +134,8 @@ final class OneShotCommand {
     /* Beyond this the normal graceful shutdown (camel.main.shutdown-timeout) takes over. */
     private static final int STUDIO_ROUTES_WAIT_SECONDS = 60;
 
-    private static int usage(String problem) {
-        System.err.println("usage: java -jar sib2ae-orchestrator.jar process --musicxml F [--midi M] [--svg S] --out DIR ("
-                + problem + ")");
+    private int usage(String problem) {
+        err.println("usage: " + CommandLine.ONE_SHOT_USAGE + " (" + problem + "; --help for more)");
         return EXIT_USAGE;
     }
 }
