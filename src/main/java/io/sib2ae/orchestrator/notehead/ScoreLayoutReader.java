@@ -292,15 +292,20 @@ public final class ScoreLayoutReader {
          * that one first.
          */
         private void octaveShift(ShiftMark mark) {
+            boolean starts = "down".equals(mark.type()) || "up".equals(mark.type());
+            if (!starts && !"stop".equals(mark.type())) {
+                return; // "continue" only repeats the line on a new system
+            }
             String key = partId + "|" + directionStaff + "|" + (mark.number() == null ? "1" : mark.number());
             double quarters = (double) (position + directionOffset) / divisions;
             OpenShift open = openShifts.remove(key);
             if (open != null) {
                 octaveShifts.add(open.stopAt(measureIndex, quarters));
             }
-            // 8 is one octave, 15 two, 22 three; other sizes count as the nearest whole octaves.
-            int octaves = Math.max(1, (int) Math.round((mark.size() - 1) / 7.0));
-            if ("down".equals(mark.type()) || "up".equals(mark.type())) {
+            if (starts) {
+                // 8 is one octave, 15 two, 22 three; other sizes count as the nearest whole
+                // octaves, and no line is taken to span more than four.
+                int octaves = Math.max(1, Math.min(4, (int) Math.round((mark.size() - 1) / 7.0)));
                 int steps = ("down".equals(mark.type()) ? -7 : 7) * octaves;
                 openShifts.put(key, new OpenShift(partId, directionStaff, measureIndex, quarters, steps));
             }

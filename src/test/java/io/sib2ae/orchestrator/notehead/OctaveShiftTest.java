@@ -3,6 +3,7 @@ package io.sib2ae.orchestrator.notehead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,6 +59,46 @@ class OctaveShiftTest {
         }
         // "27 down" is nearest to 29 (four octaves), "11 up" to 8 (one octave).
         assertThat(steps).containsExactly(0, -28, 7);
+    }
+
+    /**
+     * A line over two measures, as a program writes it across a system break: "continue" at
+     * the second measure keeps it going, the stop after the last note ends it, and a line
+     * never stopped runs to the end. A second staff is untouched by either.
+     */
+    @Test
+    void aLineContinuesAcrossMeasuresUntilItsStopAndStaysOnItsStaff() throws Exception {
+        Path musicXml = Files.writeString(dir.resolve("continued.musicxml"), """
+                <score-partwise version="4.0">
+                  <part-list><score-part id="P1"><part-name>Piano</part-name></score-part></part-list>
+                  <part id="P1">
+                    <measure number="1">
+                      <attributes><divisions>1</divisions><staves>2</staves></attributes>
+                      <direction><direction-type><octave-shift type="down" size="8"/></direction-type><staff>1</staff></direction>
+                      <note><pitch><step>C</step><octave>6</octave></pitch><duration>4</duration><staff>1</staff></note>
+                      <backup><duration>4</duration></backup>
+                      <note><pitch><step>C</step><octave>3</octave></pitch><duration>4</duration><staff>2</staff></note>
+                    </measure>
+                    <measure number="2">
+                      <direction><direction-type><octave-shift type="continue" size="8"/></direction-type><staff>1</staff></direction>
+                      <note><pitch><step>D</step><octave>6</octave></pitch><duration>4</duration><staff>1</staff></note>
+                      <direction><direction-type><octave-shift type="stop" size="8"/></direction-type><staff>1</staff></direction>
+                      <direction><direction-type><octave-shift type="up" size="15"/></direction-type><staff>2</staff></direction>
+                    </measure>
+                    <measure number="3">
+                      <note><pitch><step>E</step><octave>5</octave></pitch><duration>4</duration><staff>1</staff></note>
+                      <backup><duration>4</duration></backup>
+                      <note><pitch><step>E</step><octave>1</octave></pitch><duration>4</duration><staff>2</staff></note>
+                    </measure>
+                  </part>
+                </score-partwise>
+                """);
+        ScoreLayout layout = new ScoreLayoutReader().read(musicXml);
+        assertThat(layout.octaveShiftStepsAt("P1", 1, 0, 0)).containsExactly(-7);
+        assertThat(layout.octaveShiftStepsAt("P1", 2, 0, 0)).containsExactly(0);
+        assertThat(layout.octaveShiftStepsAt("P1", 1, 1, 0)).containsExactly(-7);
+        assertThat(layout.octaveShiftStepsAt("P1", 1, 2, 0)).containsExactly(0);
+        assertThat(layout.octaveShiftStepsAt("P1", 2, 2, 0)).containsExactly(14);
     }
 
     /**
