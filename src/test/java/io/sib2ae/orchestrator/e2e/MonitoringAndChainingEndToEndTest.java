@@ -10,12 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sib2ae.orchestrator.TestData;
 import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.monitoring.ProgressReporter;
+import io.sib2ae.orchestrator.monitoring.TerminalProgress;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -161,6 +166,39 @@ class MonitoringAndChainingEndToEndTest {
             assertThat(filesUnder(folder)).hasSize(3);
             assertThat(filesUnder(service.archive())).isEmpty();
         }
+    }
+
+    /** The one-shot command's progress, piped to a file: a count line, then a line per tenth. */
+    @Test
+    void plainProgressPrintsTheNoteCountThenEachTenthWithEveryHop() throws Exception {
+        String printed = progressOfSs9(false);
+        List<String> lines = printed.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("SS 9: 9 notes");
+        assertThat(lines).hasSizeBetween(2, 11);
+        assertThat(lines.subList(1, lines.size())).allMatch(line -> line.matches(
+                "SS 9: \\d/9 notes, midi \\d, audio \\d, keyframes \\d, svg \\d"));
+        // Every hop counts the notes it handled, rendered or skipped (the 3 tied continuations).
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("SS 9: 9/9 notes, midi 9, audio 9, keyframes 9, svg 9");
+    }
+
+    /** On a terminal: one bar per hop, each drawn full when the score ends. */
+    @Test
+    void terminalProgressDrawsABarPerHopThatEndsFull() throws Exception {
+        String printed = progressOfSs9(true);
+        for (String hop : List.of("midi", "audio", "keyframes", "svg")) {
+            assertThat(printed).as(hop).containsPattern(hop + " +100% \\[=+\\] 9/9");
+        }
+    }
+
+    private String progressOfSs9(boolean terminal) throws Exception {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (RunningService service = RunningService.start(root);
+             TerminalProgress progress = new TerminalProgress(terminal, new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            service.context().getRegistry().lookupByNameAndType("progressReporter", ProgressReporter.class).addListener(progress);
+            dropSs9(service);
+            service.awaitCompleted("SS 9");
+        }
+        return printed.toString(StandardCharsets.UTF_8);
     }
 
     /** The published events: each is written under a hidden name first, then renamed into view. */
