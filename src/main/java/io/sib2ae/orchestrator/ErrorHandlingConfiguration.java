@@ -5,8 +5,8 @@ import org.apache.camel.builder.RouteConfigurationBuilder;
 
 /**
  * Error handling, declared once. A score that cannot be processed is quarantined with an
- * error report and the service carries on; an error on one note is recorded on that note and
- * the rest of the score carries on.
+ * error report and the service carries on; an error on one note is recorded on that note (on
+ * the hop it happened in) and the rest of the note and of the score carries on.
  */
 public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
 
@@ -18,6 +18,14 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
                             "Score ${exchangeProperty.scoreSet.scoreName} failed: ${exception.message}")
                     .bean("scoreProcessor", "fail(${exchangeProperty.scoreSet}, ${exception})")
                     .enrich("direct:score-completed", AggregationStrategies.useOriginal());
+
+        // An unexpected error inside one hop fails that hop on that note; the note goes on to its
+        // other hops, so a keyframes defect, say, never costs the note its notehead SVG.
+        // Continued, not merely handled: a handled error would end the calling note-hops route too.
+        routeConfiguration("hop-errors")
+                .onException(Exception.class).continued(true)
+                    .log(org.apache.camel.LoggingLevel.WARN, "sib2ae.notes", "${routeId} failed on a note: ${exception.message}")
+                    .bean("noteHops", "recordHopFailure(${body}, ${exception}, ${routeId})");
 
         routeConfiguration("note-errors")
                 .onException(Exception.class).handled(true)

@@ -27,10 +27,30 @@ public final class NoteHops {
         return work;
     }
 
+    /**
+     * Records an error that escaped a hop route ({@code hop-midi}, {@code hop-audio} ...) on that
+     * hop's stage of the note, and counts it, so the hop's progress still reaches every note.
+     */
+    public NoteWork recordHopFailure(NoteWork work, Exception failure, String hopRouteId) {
+        String hop = hopRouteId != null && hopRouteId.startsWith("hop-") ? hopRouteId.substring("hop-".length()) : "";
+        StageStatus stage = ScoreProcessor.stagesOf(work.manifest()).get(hop);
+        if (stage == null || hop.equals("coordination")) {
+            return markRunningOrCoordination(work, failure);
+        }
+        stage.mark(StageStatus.FAILED, reason(failure));
+        // Every hop counts a note as its very last step, so a hop that threw has not counted it.
+        work.run().count(hop, StageStatus.FAILED);
+        return work;
+    }
+
     /** Records an error no hop handled on the stage that was running, and lets the score go on. */
     public NoteWork recordFailure(NoteWork work, Exception failure) {
+        return finish(markRunningOrCoordination(work, failure));
+    }
+
+    private static NoteWork markRunningOrCoordination(NoteWork work, Exception failure) {
         NoteManifest manifest = work.manifest();
-        String reason = failure == null ? "unknown error" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        String reason = reason(failure);
         boolean marked = false;
         for (StageStatus stage : ScoreProcessor.stagesOf(manifest).values()) {
             if (stage.is(StageStatus.RUNNING)) {
@@ -41,6 +61,10 @@ public final class NoteHops {
         if (!marked) {
             manifest.stages.coordination.mark(StageStatus.FAILED, reason);
         }
-        return finish(work);
+        return work;
+    }
+
+    private static String reason(Exception failure) {
+        return failure == null ? "unknown error" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 }

@@ -12,6 +12,7 @@ public class RenderingRoutes extends RouteBuilder {
     public void configure() {
         from("direct:hop-midi")
                 .routeId("hop-midi")
+                .routeConfigurationId("hop-errors")
                 .bean("midiHop", "render").id("render-midi");
 
         // The breaker's thresholds, wait and per-note timeout come from camel.resilience4j.* in
@@ -19,6 +20,7 @@ public class RenderingRoutes extends RouteBuilder {
         // breaker can never let an un-rendered note pass as rendered.
         from("direct:hop-audio")
                 .routeId("hop-audio")
+                .routeConfigurationId("hop-errors")
                 .choice().id("audio-needed")
                     .when(method("audioHop", "alreadyDone"))
                         .bean("audioHop", "skip").id("skip-audio")
@@ -35,10 +37,12 @@ public class RenderingRoutes extends RouteBuilder {
 
         from("direct:hop-keyframes")
                 .routeId("hop-keyframes")
+                .routeConfigurationId("hop-errors")
                 .bean("keyframesHop", "extract").id("extract-keyframes");
 
         from("direct:hop-svg")
                 .routeId("hop-svg")
+                .routeConfigurationId("hop-errors")
                 .bean("noteheadHop", "write").id("write-notehead-svg");
     }
 }

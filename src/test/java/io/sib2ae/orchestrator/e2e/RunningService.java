@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.sib2ae.orchestrator.App;
@@ -102,16 +103,24 @@ public final class RunningService implements AutoCloseable {
     }
 
     /**
-     * Waits until the score's index manifest says {@code completed} and its inputs have left
-     * {@code work/} for the archive. The inputs move last, just after the final manifest, so a
-     * test that looks at the folders must wait for both, not for the manifest alone.
+     * Waits until the score is closed (its index manifest says {@code completed} or
+     * {@code completed_with_failures}) and its inputs have left {@code work/} for the archive.
+     * The inputs move last, just after the final manifest, so a test that looks at the folders
+     * must wait for both, not for the manifest alone.
      *
      * @return the score's index manifest
      */
-    public Path awaitCompleted(String scoreName) {
+    public Path awaitClosed(String scoreName) {
         Path index = output().resolve(scoreName).resolve("manifest.json");
         await().atMost(Duration.ofSeconds(60))
-                .until(() -> ServiceEndToEndTest.status(index).equals("completed") && CrashState.files(work()).isEmpty());
+                .until(() -> ServiceEndToEndTest.status(index).startsWith("completed") && CrashState.files(work()).isEmpty());
+        return index;
+    }
+
+    /** {@link #awaitClosed}, for a score that must complete without a single failure. */
+    public Path awaitCompleted(String scoreName) {
+        Path index = awaitClosed(scoreName);
+        assertThat(ServiceEndToEndTest.status(index)).as("status of " + scoreName).isEqualTo("completed");
         return index;
     }
 
