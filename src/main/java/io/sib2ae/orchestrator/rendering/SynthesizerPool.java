@@ -43,8 +43,13 @@ public final class SynthesizerPool implements AutoCloseable {
      * @param format        output format: signed little-endian 16 or 24-bit PCM, mono or stereo
      * @param size          most synthesizers open at once (one render uses one)
      * @param interpolation Gervill resampler: "linear", "cubic", "sinc", "point" or "lanczos"
+     * @param maxLoadedZoneSets zone sets a synthesizer keeps loaded before it starts over from
+     *                      bank 1, replacing them. An orchestral score needs about a hundred; the
+     *                      bound keeps a service that renders score after score, SoundFont after
+     *                      SoundFont, from growing without limit. It must stay below bank 15360,
+     *                      where General MIDI 2's reserved bank MSBs 120 and 121 begin.
      */
-    public record Settings(AudioFormat format, int size, String interpolation) {
+    public record Settings(AudioFormat format, int size, String interpolation, int maxLoadedZoneSets) {
         public Settings {
             int bits = format.getSampleSizeInBits();
             if (format.getEncoding() != AudioFormat.Encoding.PCM_SIGNED || format.isBigEndian()
@@ -54,18 +59,25 @@ public final class SynthesizerPool implements AutoCloseable {
             if (size < 1) {
                 throw new IllegalArgumentException("Pool size must be at least 1, was " + size);
             }
+            if (maxLoadedZoneSets < 1 || maxLoadedZoneSets >= 15_360) {
+                throw new IllegalArgumentException("Zone sets kept loaded must be in 1..15359, was " + maxLoadedZoneSets);
+            }
         }
 
         public static Settings defaults() {
-            return new Settings(DEFAULT_FORMAT, Runtime.getRuntime().availableProcessors(), "linear");
+            return new Settings(DEFAULT_FORMAT, Runtime.getRuntime().availableProcessors(), "linear", 4_096);
         }
 
         public Settings withSize(int newSize) {
-            return new Settings(format, newSize, interpolation);
+            return new Settings(format, newSize, interpolation, maxLoadedZoneSets);
         }
 
         public Settings withFormat(AudioFormat newFormat) {
-            return new Settings(newFormat, size, interpolation);
+            return new Settings(newFormat, size, interpolation, maxLoadedZoneSets);
+        }
+
+        public Settings withMaxLoadedZoneSets(int newMax) {
+            return new Settings(format, size, interpolation, newMax);
         }
     }
 
@@ -300,14 +312,6 @@ public final class SynthesizerPool implements AutoCloseable {
         permits.release();
     }
 
-    /*
-     * Zone sets a synthesizer keeps loaded before it starts over from bank 1, replacing them. An
-     * orchestral score needs about a hundred; the bound keeps a service that renders score after
-     * score, SoundFont after SoundFont, from growing without limit. (It must stay below bank
-     * 15360, where General MIDI 2's reserved bank MSBs 120 and 121 begin.)
-     */
-    private static final int MAX_LOADED_ZONE_SETS = 4_096;
-
     /** Some zones of one program (identity of the program, not of the zone objects). */
     private record LoadedZones(SoundBankPrograms.Program program, BitSet zones) {
     }
@@ -386,7 +390,7 @@ public final class SynthesizerPool implements AutoCloseable {
                 LoadedZones zones = new LoadedZones(program, program.zonesFor(entry.getValue()));
                 Integer bank = bankOf.get(zones);
                 if (bank == null) {
-                    if (bankOf.size() >= MAX_LOADED_ZONE_SETS) {
+                    if (bankOf.size() >= settings.maxLoadedZoneSets()) {
                         bankOf.clear(); // the banks are refilled from 1, replacing what they held
                     }
                     bank = bankOf.size() + 1;

@@ -114,6 +114,31 @@ class AudioRendererTest {
         assertThat(second.pcm()).isEqualTo(first.pcm());
     }
 
+    /**
+     * A service that renders score after score fills a synthesizer's banks until it starts over
+     * from bank 1. With room for only two zone sets, six notes of different programs and ranges
+     * wrap it twice; each then sounds exactly as on a synthesizer that never wrapped.
+     */
+    @Test
+    void notesSoundTheSameAfterTheLoadedZoneSetsStartOverFromBankOne() {
+        List<NoteMidiSpec> notes = List.of(NoteMidiSpec.of(A4, 100, 0, FLUTE, 120, 0.3),
+                NoteMidiSpec.of(40, 100, 1, PIANO, 120, 0.3), NoteMidiSpec.of(84, 90, 2, PIANO, 120, 0.3),
+                NoteMidiSpec.of(52, 80, 3, 40, 120, 0.3), NoteMidiSpec.of(76, 100, 4, FLUTE, 120, 0.3),
+                NoteMidiSpec.of(A4, 100, 0, FLUTE, 120, 0.3));
+        try (SynthesizerPool wrapping = new SynthesizerPool(testSoundFont(),
+                SynthesizerPool.Settings.defaults().withSize(1).withMaxLoadedZoneSets(2))) {
+            AudioRenderer wrappingRenderer = new AudioRenderer(wrapping);
+            for (NoteMidiSpec note : notes) {
+                RenderedAudio clean;
+                try (SynthesizerPool fresh = new SynthesizerPool(testSoundFont(), SynthesizerPool.Settings.defaults().withSize(1))) {
+                    clean = new AudioRenderer(fresh).render(note);
+                }
+                assertThat(wrappingRenderer.render(note).pcm()).as("note %s", note).isEqualTo(clean.pcm());
+            }
+            assertThat(wrapping.openedCount()).isEqualTo(1);
+        }
+    }
+
     @Test
     void loudNoteCutOffMidSoundDoesNotLeakIntoTheNextNote() {
         NoteMidiSpec probe = NoteMidiSpec.of(A4, 90, 0, FLUTE, 100, 0.5);
