@@ -26,6 +26,33 @@ class MatrixTest {
         assertThat(back.applyY(m.applyX(7, 9), m.applyY(7, 9))).isCloseTo(9, within(1e-9));
     }
 
+    /** The SVG 1.1 definitions, on points worked out by hand (y grows downwards). */
+    @Test
+    void rotateAboutACentreAndSkewFollowTheSvgDefinitions() {
+        Matrix quarterTurn = Matrix.parse("rotate(90, 10, 20)");
+        assertThat(quarterTurn.applyX(11, 20)).isCloseTo(10, within(1e-12));
+        assertThat(quarterTurn.applyY(11, 20)).isCloseTo(21, within(1e-12));
+        Matrix aboutOrigin = Matrix.parse("rotate(-90)");
+        assertThat(aboutOrigin.applyX(1, 0)).isCloseTo(0, within(1e-12));
+        assertThat(aboutOrigin.applyY(1, 0)).isCloseTo(-1, within(1e-12));
+
+        Matrix skewX = Matrix.parse("skewX(45)");
+        assertThat(skewX.applyX(2, 3)).isCloseTo(5, within(1e-12));
+        assertThat(skewX.applyY(2, 3)).isCloseTo(3, within(1e-12));
+        Matrix skewY = Matrix.parse("skewY(45)");
+        assertThat(skewY.applyX(2, 3)).isCloseTo(2, within(1e-12));
+        assertThat(skewY.applyY(2, 3)).isCloseTo(5, within(1e-12));
+        // Arguments separated by commas, spaces or both, functions by either too.
+        assertThat(Matrix.parse("translate(1 2),scale(3,4)")).isEqualTo(Matrix.parse("translate(1,2) scale(3 4)"));
+    }
+
+    @Test
+    void aFunctionWithTheWrongNumberOfArgumentsIsRejected() {
+        assertThatThrownBy(() -> Matrix.parse("rotate(1, 2)")).hasMessageContaining("rotate");
+        assertThatThrownBy(() -> Matrix.parse("matrix(1 0 0 1 0)")).hasMessageContaining("matrix");
+        assertThatThrownBy(() -> Matrix.parse("skewX()")).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void unknownTransformIsRejected() {
         assertThatThrownBy(() -> Matrix.parse("perspective(3)")).hasMessageContaining("perspective");
