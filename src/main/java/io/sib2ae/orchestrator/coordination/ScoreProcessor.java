@@ -106,7 +106,9 @@ public final class ScoreProcessor {
         index.status = failedNotes == 0 ? ScoreManifest.COMPLETED
                 : assetsMade == 0 ? ScoreManifest.FAILED : ScoreManifest.COMPLETED_WITH_FAILURES;
         index.counts.stages = stageCounts;
-        index.failures = failures.isEmpty() ? null : failures.subList(0, Math.min(200, failures.size()));
+        // Always a list, empty when nothing failed, so a studio script can loop over it as it is;
+        // the first 200 are listed, and the counts per hop give every one.
+        index.failures = List.copyOf(failures.subList(0, Math.min(200, failures.size())));
         index.completedAt = Instant.now().toString();
         index.notes = run.manifests();
         manifests.writeIndex(run.folder(), index);

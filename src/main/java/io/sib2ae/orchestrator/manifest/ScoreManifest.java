@@ -27,7 +27,7 @@ public class ScoreManifest {
     @JsonProperty("parts") public List<Part> parts;
     @JsonProperty("tempo_map") public List<Tempo> tempoMap;
     @JsonProperty("counts") public Counts counts = new Counts();
-    @JsonProperty("failures") public List<String> failures;
+    @JsonProperty("failures") public List<String> failures = List.of();
     @JsonProperty("notes") public List<NoteManifest> notes;
 
     /** The score's input files as they were given. */

@@ -83,6 +83,9 @@ final class Ss9Outputs {
     /** As above, where the stages named in {@code reused} may instead have kept a verified earlier file. */
     static void assertCompletelyRendered(Path scoreFolder, Set<String> reused) throws Exception {
         assertThat(status(scoreFolder)).isEqualTo("completed");
+        JsonNode failures = read(scoreFolder.resolve("manifest.json")).get("failures");
+        assertThat(failures.isArray()).as("failures is a list even when empty").isTrue();
+        assertThat(failures).isEmpty();
         List<JsonNode> notes = noteManifests(scoreFolder);
         assertThat(notes).hasSize(NOTES);
         List<JsonNode> primaries = primaries(scoreFolder);
