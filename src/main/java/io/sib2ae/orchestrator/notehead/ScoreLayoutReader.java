@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +22,8 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * Reads the layout facts the notehead assignment needs from an uncompressed partwise MusicXML
- * file, streaming and without ever loading its DTD.
+ * Reads the layout facts the notehead assignment needs from an uncompressed MusicXML file,
+ * partwise or timewise, streaming and without ever loading its DTD.
  */
 public final class ScoreLayoutReader {
 
@@ -85,6 +86,10 @@ public final class ScoreLayoutReader {
         private int clefLine;
         private int clefOctave;
         private boolean inPrint;
+        // score-timewise: measures hold the parts
+        private boolean timewise;
+        private boolean firstPartOfMeasure;
+        private final Map<String, Integer> divisionsByPart = new HashMap<>();
         // octave-shift state: the marks of the current direction, and the lines still open
         private final List<ShiftMark> directionShifts = new ArrayList<>();
         private int directionStaff;
@@ -105,9 +110,12 @@ public final class ScoreLayoutReader {
                         if (++depth > 64) {
                             throw new SvgInputException(file + " nests elements deeper than 64 levels; refused");
                         }
-                        if (path.isEmpty() && !"score-partwise".equals(r.getLocalName())) {
-                            throw new SvgInputException(file + " is not a partwise MusicXML score (root <"
-                                    + r.getLocalName() + ">)");
+                        if (path.isEmpty()) {
+                            timewise = "score-timewise".equals(r.getLocalName());
+                            if (!timewise && !"score-partwise".equals(r.getLocalName())) {
+                                throw new SvgInputException(file + " is not a MusicXML score (root <"
+                                        + r.getLocalName() + ">)");
+                            }
                         }
                         path.add(r.getLocalName());
                         text.setLength(0);
@@ -151,14 +159,23 @@ public final class ScoreLayoutReader {
                 case "part" -> {
                     partId = r.getAttributeValue(null, "id");
                     // Every part repeats the same widths and breaks, so the first part speaks for all.
-                    firstPart = !partSeen;
-                    partSeen = true;
-                    measureIndex = 0;
-                    divisions = 1;
+                    if (timewise) {
+                        // Here the measure holds the parts, and each part keeps its divisions across measures.
+                        firstPart = firstPartOfMeasure;
+                        firstPartOfMeasure = false;
+                        position = 0;
+                        divisions = divisionsByPart.getOrDefault(partId, 1);
+                    } else {
+                        firstPart = !partSeen;
+                        partSeen = true;
+                        measureIndex = 0;
+                        divisions = 1;
+                    }
                 }
                 case "measure" -> {
                     position = 0;
-                    if (firstPart) {
+                    firstPartOfMeasure = true;
+                    if (firstPart || timewise) {
                         pending = new RawMeasure(r.getAttributeValue(null, "number"),
                                 parse(r.getAttributeValue(null, "width"), 0), measureIndex == 0, measureIndex == 0, null);
                     }
@@ -274,13 +291,16 @@ public final class ScoreLayoutReader {
                             new ScoreLayout.Clef(clefSign, line, clefOctave)));
                 }
                 case "measure" -> {
-                    if (firstPart && pending != null) {
+                    if ((firstPart || timewise) && pending != null) {
                         measures.add(pending);
                         pending = null;
                     }
                     measureIndex++;
                 }
-                case "part" -> firstPart = false;
+                case "part" -> {
+                    firstPart = false;
+                    divisionsByPart.put(partId, divisions);
+                }
                 default -> {
                 }
             }
