@@ -67,16 +67,12 @@ final class OneShotCommand {
         main.addOverrideProperty("sib2ae.work", outFolder.resolve("work").toString());
         main.addOverrideProperty("sib2ae.inbox", outFolder.resolve("inbox").toString());
         main.addOverrideProperty("sib2ae.archive", outFolder.resolve("archive").toString());
-        if (System.getProperty("studio.root") == null) {
-            // The example studio routes deliver beside the service's folders: here, under --out.
-            main.addOverrideProperty("studio.root", outFolder.toString());
-        }
-        if (System.getProperty("camel.management.enabled") == null) {
-            // The HTTP management port belongs to the service: a one-shot run beside a running
-            // service would fail to bind it. JMX stays on, so jconsole or Hawtio can still attach;
-            // -Dcamel.management.enabled=true brings the HTTP endpoints back.
-            main.addOverrideProperty("camel.management.enabled", "false");
-        }
+        // The example studio routes deliver beside the service's folders: here, under --out.
+        defaultUnlessGiven(main, "studio.root", outFolder.toString());
+        // The HTTP management port belongs to the service: a one-shot run beside a running
+        // service would fail to bind it. JMX stays on, so jconsole or Hawtio can still attach;
+        // -Dcamel.management.enabled=true brings the HTTP endpoints back.
+        defaultUnlessGiven(main, "camel.management.enabled", "false");
         try {
             Files.createDirectories(outFolder);
             main.start();
@@ -107,6 +103,16 @@ final class OneShotCommand {
             } catch (Exception ignored) {
                 // the process is exiting anyway
             }
+        }
+    }
+
+    /**
+     * Sets a one-shot default that outranks the configuration files, unless the user gave the
+     * key as {@code -Dkey=value} (override properties outrank system properties too).
+     */
+    private static void defaultUnlessGiven(Main main, String key, String value) {
+        if (System.getProperty(key) == null) {
+            main.addOverrideProperty(key, value);
         }
     }
 

@@ -92,20 +92,21 @@ public record ScoreLayout(
                               int stopMeasure, double stopQuarters, int steps) {
 
         boolean covers(int measureIndex, double onsetQuarters) {
-            return compare(startMeasure, startQuarters, measureIndex, onsetQuarters) <= 0
-                    && compare(measureIndex, onsetQuarters, stopMeasure, stopQuarters) <= 0;
+            return comparePoints(startMeasure, startQuarters, measureIndex, onsetQuarters) <= 0
+                    && comparePoints(measureIndex, onsetQuarters, stopMeasure, stopQuarters) <= 0;
         }
 
         boolean stopsAt(int measureIndex, double onsetQuarters) {
-            return compare(measureIndex, onsetQuarters, stopMeasure, stopQuarters) == 0;
+            return comparePoints(measureIndex, onsetQuarters, stopMeasure, stopQuarters) == 0;
         }
+    }
 
-        private static int compare(int measureA, double quartersA, int measureB, double quartersB) {
-            if (measureA != measureB) {
-                return Integer.compare(measureA, measureB);
-            }
-            return Math.abs(quartersA - quartersB) < 1e-9 ? 0 : Double.compare(quartersA, quartersB);
+    /** Orders two points of the score (measure, then quarters into it); points closer than 1e-9 are one. */
+    static int comparePoints(int measureA, double quartersA, int measureB, double quartersB) {
+        if (measureA != measureB) {
+            return Integer.compare(measureA, measureB);
         }
+        return Math.abs(quartersA - quartersB) < 1e-9 ? 0 : Double.compare(quartersA, quartersB);
     }
 
     public ScoreLayout {
@@ -187,8 +188,7 @@ public record ScoreLayout(
     public Clef clefAt(String partId, int staff, int measureIndex, double onsetQuarters) {
         return clefs.stream()
                 .filter(c -> c.partId().equals(partId) && c.staff() == staff)
-                .filter(c -> c.measureIndex() < measureIndex
-                        || (c.measureIndex() == measureIndex && c.onsetQuarters() <= onsetQuarters + 1e-9))
+                .filter(c -> comparePoints(c.measureIndex(), c.onsetQuarters(), measureIndex, onsetQuarters) <= 0)
                 .max(Comparator.comparingInt(ClefChange::measureIndex).thenComparingDouble(ClefChange::onsetQuarters))
                 .map(ClefChange::clef)
                 .orElse(Clef.TREBLE);

@@ -310,12 +310,17 @@ public final class AudioRenderer {
     /** Bank select (MSB, LSB) and program change, for a program {@link SynthesizerPool.Lease#prepare} loaded. */
     private static void selectProgram(Receiver receiver, int channel, int program, Map<Integer, Integer> banks,
                                       long timestamp) throws InvalidMidiDataException {
-        Integer bank = banks.get(program + (channel == PERCUSSION_CHANNEL ? 128 : 0));
+        Integer bank = banks.get(programKey(channel, program));
         if (bank != null) {
             receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, 0, bank >> 7), timestamp);
             receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, channel, 32, bank & 127), timestamp);
         }
         receiver.send(new ShortMessage(ShortMessage.PROGRAM_CHANGE, channel, program, 0), timestamp);
+    }
+
+    /** A program as {@link SynthesizerPool.Lease#prepare} keys it: drum kits, on the percussion channel, from 128. */
+    private static int programKey(int channel, int program) {
+        return channel == PERCUSSION_CHANNEL ? 128 + program : program;
     }
 
     /**
@@ -331,8 +336,8 @@ public final class AudioRenderer {
                 if (sm.getCommand() == ShortMessage.PROGRAM_CHANGE) {
                     programs[sm.getChannel()] = sm.getData1();
                 } else if (sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() > 0) {
-                    int program = programs[sm.getChannel()] + (sm.getChannel() == PERCUSSION_CHANNEL ? 128 : 0);
-                    keys.computeIfAbsent(program, p -> new BitSet(128)).set(sm.getData1());
+                    keys.computeIfAbsent(programKey(sm.getChannel(), programs[sm.getChannel()]), p -> new BitSet(128))
+                            .set(sm.getData1());
                 }
             }
         }
