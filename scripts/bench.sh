@@ -19,7 +19,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 JAR="$ROOT/target/sib2ae-orchestrator.jar"
-SCORES="${BENCH_SCORES:-$ROOT/../shared/testdata/scores}"
+SCORES="${BENCH_SCORES:-$ROOT/testdata/scores}"
 SCORE=ActorPreludeSample
 XML="$SCORES/$SCORE.xml"
 MID="$SCORES/$SCORE.mid"

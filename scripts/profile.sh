@@ -6,7 +6,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 JAR="$ROOT/target/sib2ae-orchestrator.jar"
-SCORES="${BENCH_SCORES:-$ROOT/../shared/testdata/scores}"
+SCORES="${BENCH_SCORES:-$ROOT/testdata/scores}"
 [[ -f "$JAR" ]] || mvn -q -o -DskipTests package
 JFR="${1:-/tmp/sib2ae-profile.jfr}"
 OUT="$(mktemp -d /tmp/sib2ae-profile.XXXXXX)"

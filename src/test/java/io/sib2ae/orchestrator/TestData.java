@@ -5,7 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the shared, read-only test data that sits beside the repository. */
+/** Locates the read-only test data kept in the repository's {@code testdata/} folder (see its README). */
 public final class TestData {
 
     private TestData() {
@@ -13,7 +13,7 @@ public final class TestData {
 
     public static Path root() {
         String configured = System.getProperty("sib2ae.testdata");
-        Path path = configured != null ? Path.of(configured) : Path.of("..", "shared", "testdata");
+        Path path = configured != null ? Path.of(configured) : Path.of("testdata");
         return path.toAbsolutePath().normalize();
     }
 

@@ -1,5 +1,7 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.TestData;
+
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,7 @@ final class TestPages {
     }
 
     static Path sib2ae() {
-        String root = System.getProperty("sib2ae.testdata", "../shared/testdata");
-        return Path.of(root, "sib2ae");
+        return TestData.file("sib2ae");
     }
 
     static Path ss9Svg() {

@@ -1,5 +1,7 @@
 package io.sib2ae.orchestrator.rendering;
 
+import io.sib2ae.orchestrator.TestData;
+
 import org.junit.jupiter.api.Test;
 
 import javax.sound.midi.MetaMessage;
@@ -22,7 +24,7 @@ class SustainPedalMapTest {
     private static final double EPS = 1e-9;
 
     private static Path testdata() {
-        return Path.of(System.getProperty("sib2ae.testdata", "../shared/testdata"));
+        return TestData.root();
     }
 
     private static SustainPedalMap pedals(String name) throws Exception {
