@@ -61,7 +61,7 @@ public final class MusicXmlReader {
         private final Map<String, PartBuilder> parts = new LinkedHashMap<>();
         private final Map<Integer, MeasureBuilder> measures = new HashMap<>();
         private final List<PendingNote> pending = new ArrayList<>();
-        private final List<TempoMark> tempoMarks = new ArrayList<>();
+        private final TempoMarks tempoMarks = new TempoMarks();
         private String title = "";
         private boolean timewise;
         private int timewiseMeasureIndex = -1;
@@ -426,12 +426,7 @@ public final class MusicXmlReader {
             if (measure == null || part == null) {
                 return;
             }
-            double offset = position;
-            boolean known = tempoMarks.stream().anyMatch(t -> t.measureIndex() == part.currentMeasure
-                    && Math.abs(t.offsetInMeasure() - offset) < 1e-9);
-            if (!known) {
-                tempoMarks.add(new TempoMark(part.currentMeasure, offset, bpm));
-            }
+            tempoMarks.add(part.id, part.currentMeasure, position, bpm);
         }
 
         private void readBarline() throws XMLStreamException {
@@ -520,10 +515,7 @@ public final class MusicXmlReader {
                         round(p.onset), round(notatedOnset), round(p.length), p.chordIndex, f.grace, f.unpitched,
                         f.step, f.alter, f.octave, p.sounding, f.tieStart, f.tieStop, f.defaultX, p.velocity));
             }
-            List<TempoMark> tempos = new ArrayList<>(tempoMarks);
-            tempos.sort((a, b) -> a.measureIndex() != b.measureIndex()
-                    ? Integer.compare(a.measureIndex(), b.measureIndex())
-                    : Double.compare(a.offsetInMeasure(), b.offsetInMeasure()));
+            List<TempoMark> tempos = tempoMarks.inScoreOrder();
             if (tempos.isEmpty() || tempos.get(0).measureIndex() > 0 || tempos.get(0).offsetInMeasure() > 0) {
                 double first = tempos.isEmpty() ? DEFAULT_TEMPO : tempos.get(0).quartersPerMinute();
                 // Before the first mark the first mark's tempo applies; with none, 120.
