@@ -62,6 +62,7 @@ public final class MusicXmlReader {
         private final Map<Integer, MeasureBuilder> measures = new HashMap<>();
         private final List<PendingNote> pending = new ArrayList<>();
         private final TempoMarks tempoMarks = new TempoMarks();
+        private final List<ScoreWarning> warnings = new ArrayList<>();
         private String title = "";
         private boolean timewise;
         private int timewiseMeasureIndex = -1;
@@ -166,6 +167,7 @@ public final class MusicXmlReader {
             part = found;
             if (timewise) {
                 part.beginMeasure(timewiseMeasureIndex);
+                part.measurePendingStart = pending.size();
             }
         }
 
@@ -182,6 +184,7 @@ public final class MusicXmlReader {
             }
             int index = part.measureCount;
             part.beginMeasure(index);
+            part.measurePendingStart = pending.size();
             measure = measureAt(index);
             if (measure.number == null) {
                 measure.number = xml.getAttributeValue(null, "number");
@@ -205,13 +208,12 @@ public final class MusicXmlReader {
                             if (!(divisions > 0)) {
                                 throw fail("<divisions> must be a positive number, found " + formatNumber(divisions));
                             }
-                            part.divisions = divisions;
+                            declareDivisions(divisions);
                         }
                         case "staves" -> part.staves = Math.max(part.staves, parseInt(xml.getElementText(), "staves"));
                         case "chromatic" -> part.transposeChromatic = parseInt(xml.getElementText(), "chromatic");
                         case "octave-change" -> part.transposeOctave = parseInt(xml.getElementText(), "octave-change");
-                        case "beats" -> part.timeBeats = parseTimeNumber(xml.getElementText());
-                        case "beat-type" -> part.timeBeatType = parseTimeNumber(xml.getElementText());
+                        case "time" -> readTime();
                         case "transpose" -> {
                             // A new <transpose> replaces the old one entirely.
                             part.transposeChromatic = 0;
@@ -224,6 +226,77 @@ public final class MusicXmlReader {
                     depth--;
                 }
             }
+        }
+
+        /**
+         * A time signature as the length of a bar in quarters: a composite one (3/8 + 2/8 + 3/4) adds
+         * its pairs, an alternative written beside it ({@code <interchangeable>}) does not count, and
+         * one without meter ({@code <senza-misura>}) leaves the bar free.
+         */
+        private void readTime() throws XMLStreamException {
+            List<Integer> beats = new ArrayList<>();
+            List<Integer> beatTypes = new ArrayList<>();
+            boolean free = false;
+            int depth = 1;
+            int interchangeableDepth = 0;
+            while (depth > 0) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String name = xml.getLocalName();
+                    if (interchangeableDepth > 0 || name.equals("interchangeable")) {
+                        interchangeableDepth++;
+                        depth++;
+                    } else if (name.equals("beats")) {
+                        beats.add(parseTimeNumber(xml.getElementText()));
+                    } else if (name.equals("beat-type")) {
+                        beatTypes.add(parseTimeNumber(xml.getElementText()));
+                    } else {
+                        free |= name.equals("senza-misura");
+                        depth++;
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT) {
+                    depth--;
+                    interchangeableDepth = Math.max(0, interchangeableDepth - 1);
+                }
+            }
+            double quarters = 0;
+            for (int i = 0; i < beats.size(); i++) {
+                int type = beatTypes.isEmpty() ? 0 : beatTypes.get(Math.min(i, beatTypes.size() - 1));
+                quarters += type > 0 ? beats.get(i) * 4.0 / type : 0;
+            }
+            part.senzaMisura = free || quarters <= 0;
+            part.meterQuarters = quarters > 0 ? quarters : part.meterQuarters;
+        }
+
+        /**
+         * Noteflight writes a bar's first notes, then a backup, then the part's first divisions: the
+         * notes before it were written in those divisions, not in the default 1 (an eighth would
+         * last 32 quarters). As MuseScore does, the bar is read with the divisions declared in it;
+         * a later change of divisions (03c) keeps what came before it.
+         */
+        private void declareDivisions(double divisions) {
+            double previous = part.divisions;
+            part.divisions = divisions;
+            boolean first = !part.divisionsDeclared;
+            part.divisionsDeclared = true;
+            if (!first || !part.timedInMeasure || previous == divisions) {
+                return;
+            }
+            double factor = previous / divisions;
+            part.position = round(part.position * factor);
+            part.furthest = round(part.furthest * factor);
+            part.lastNoteOnset = part.lastNoteOnset == null ? null : round(part.lastNoteOnset * factor);
+            for (int i = part.measurePendingStart; i < pending.size(); i++) {
+                PendingNote p = pending.get(i);
+                if (p.part() == part && p.measureIndex() == part.currentMeasure) {
+                    pending.set(i, new PendingNote(p.part(), p.measureIndex(), round(p.onset() * factor),
+                            round(p.length() * factor), p.chordIndex(), p.fields(), p.sounding(), p.velocity()));
+                }
+            }
+            String number = measure.number == null ? String.valueOf(part.currentMeasure + 1) : measure.number;
+            warnings.add(new ScoreWarning(ScoreWarning.Kind.LATE_DIVISIONS, part.id, part.currentMeasure, number,
+                    "part " + part.id + ", measure " + number + ": <divisions> " + formatNumber(divisions)
+                            + " is declared after the bar's first notes; the bar was read with it"));
         }
 
         private void readNote() throws XMLStreamException {
@@ -243,6 +316,28 @@ public final class MusicXmlReader {
                     switch (xml.getLocalName()) {
                         case "grace" -> {
                             note.grace = true;
+                            note.graceMark = new PlayingMarks.Grace("yes".equals(xml.getAttributeValue(null, "slash")),
+                                    optionalNumber("steal-time-previous"), optionalNumber("steal-time-following"),
+                                    optionalNumber("make-time") == null ? null : optionalNumber("make-time") / part.divisions);
+                            depth++;
+                        }
+                        case "arpeggiate" -> {
+                            note.arpeggio = new PlayingMarks.Arpeggio("down".equals(xml.getAttributeValue(null, "direction")),
+                                    xml.getAttributeValue(null, "number"));
+                            depth++;
+                        }
+                        case "tremolo" -> {
+                            String type = xml.getAttributeValue(null, "type");
+                            int marks = (int) parseLeadingNumber(xml.getElementText());
+                            note.tremolo = new PlayingMarks.Tremolo(type == null ? "single" : type, Math.max(0, Math.min(8, marks)));
+                        }
+                        case "instrument" -> {
+                            note.instrumentId = xml.getAttributeValue(null, "id");
+                            depth++;
+                        }
+                        case "type" -> note.writtenQuarters = quartersOf(xml.getElementText().trim());
+                        case "dot" -> {
+                            note.dots++;
                             depth++;
                         }
                         case "cue" -> {
@@ -345,6 +440,20 @@ public final class MusicXmlReader {
                 }
             }
             return duration;
+        }
+
+        /** An attribute of the element at the cursor as a number, or null when absent or not a number. */
+        private Double optionalNumber(String attribute) {
+            String text = xml.getAttributeValue(null, attribute);
+            if (text == null) {
+                return null;
+            }
+            try {
+                double value = Double.parseDouble(text.trim());
+                return Double.isFinite(value) && value >= 0 ? value : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
         }
 
         private void readDirection() throws XMLStreamException {
@@ -513,7 +622,8 @@ public final class MusicXmlReader {
                 notes.add(new NotatedNote(notes.size(), p.part.id, p.part.index, Math.max(1, f.staff),
                         f.voice == null ? "1" : f.voice, p.measureIndex, spans.get(p.measureIndex).number(),
                         round(p.onset), round(notatedOnset), round(p.length), p.chordIndex, f.grace, f.unpitched,
-                        f.step, f.alter, f.octave, p.sounding, f.tieStart, f.tieStop, f.defaultX, p.velocity));
+                        f.step, f.alter, f.octave, p.sounding, f.tieStart, f.tieStop, f.defaultX, p.velocity,
+                        f.playingMarks()));
             }
             List<TempoMark> tempos = tempoMarks.inScoreOrder();
             if (tempos.isEmpty() || tempos.get(0).measureIndex() > 0 || tempos.get(0).offsetInMeasure() > 0) {
@@ -521,7 +631,16 @@ public final class MusicXmlReader {
                 // Before the first mark the first mark's tempo applies; with none, 120.
                 tempos.add(0, new TempoMark(0, 0, tempos.isEmpty() ? DEFAULT_TEMPO : first));
             }
-            return new MusicXmlScore(title, scoreParts, spans, notes, tempos);
+            List<ScoreWarning> found = new ArrayList<>(warnings);
+            for (PartBuilder builder : parts.values()) {
+                for (int i = 0; i < measureCount; i++) {
+                    MeasureSpan span = spans.get(i);
+                    MeasureFill.check(builder.id, i, span.number(), builder.lengths.getOrDefault(i, 0.0),
+                            builder.nominalLengths.getOrDefault(i, 0.0), span.implicit() || builder.freeMeasures.contains(i))
+                            .ifPresent(found::add);
+                }
+            }
+            return new MusicXmlScore(title, scoreParts, spans, notes, tempos, List.copyOf(found));
         }
 
         /**
@@ -687,12 +806,17 @@ public final class MusicXmlReader {
         final int channel;
         final Map<Integer, Double> lengths = new HashMap<>();
         final Map<Integer, Double> nominalLengths = new HashMap<>();
+        final java.util.Set<Integer> freeMeasures = new java.util.HashSet<>();
         double divisions = 1;
+        boolean divisionsDeclared;
+        boolean timedInMeasure;
+        boolean senzaMisura;
+        int measurePendingStart;
         int staves = 1;
         int transposeChromatic;
         int transposeOctave;
-        int timeBeats = 4;
-        int timeBeatType = 4;
+        /** The bar length the time signature in force gives, in quarters. */
+        double meterQuarters = 4;
         int velocity = DEFAULT_VELOCITY;
         int measureCount;
         int currentMeasure = -1;
@@ -718,13 +842,16 @@ public final class MusicXmlReader {
             furthest = 0;
             lastNoteOnset = null;
             chordIndex = 0;
+            timedInMeasure = false;
         }
 
         void closeMeasure() {
             if (currentMeasure >= 0) {
                 lengths.merge(currentMeasure, furthest, Math::max);
-                double nominal = timeBeatType > 0 ? timeBeats * 4.0 / timeBeatType : 0;
-                nominalLengths.merge(currentMeasure, nominal, Math::max);
+                nominalLengths.merge(currentMeasure, meterQuarters, Math::max);
+                if (senzaMisura) {
+                    freeMeasures.add(currentMeasure);
+                }
             }
         }
 
@@ -732,6 +859,7 @@ public final class MusicXmlReader {
         void moveBy(double durationDivisions) {
             position = Math.max(0, round(position + durationDivisions / divisions));
             furthest = Math.max(furthest, position);
+            timedInMeasure |= durationDivisions != 0;
             if (durationDivisions < 0) {
                 lastNoteOnset = null;
             }
@@ -770,6 +898,20 @@ public final class MusicXmlReader {
         boolean tieStart;
         boolean tieStop;
         Double defaultX;
+        PlayingMarks.Grace graceMark;
+        PlayingMarks.Arpeggio arpeggio;
+        PlayingMarks.Tremolo tremolo;
+        String instrumentId;
+        double writtenQuarters;
+        int dots;
+
+        PlayingMarks playingMarks() {
+            double written = writtenQuarters * (2 - Math.pow(0.5, dots));
+            if (graceMark == null && arpeggio == null && tremolo == null && instrumentId == null && written == 0) {
+                return PlayingMarks.NONE;
+            }
+            return new PlayingMarks(grace ? graceMark : null, arpeggio, tremolo, instrumentId, written);
+        }
     }
 
     private record PendingNote(PartBuilder part, int measureIndex, double onset, double length, int chordIndex,

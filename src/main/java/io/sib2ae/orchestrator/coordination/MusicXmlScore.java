@@ -2,9 +2,13 @@ package io.sib2ae.orchestrator.coordination;
 
 import java.util.List;
 
-/** Everything the note coordinator takes from one MusicXML document. */
+/**
+ * Everything the note coordinator takes from one MusicXML document.
+ *
+ * @param warnings what the score says irregularly but was still read and played, in reading order
+ */
 public record MusicXmlScore(String title, List<ScorePart> parts, List<MeasureSpan> measures,
-                            List<NotatedNote> notes, List<TempoMark> tempoMarks) {
+                            List<NotatedNote> notes, List<TempoMark> tempoMarks, List<ScoreWarning> warnings) {
 
     public ScorePart part(String partId) {
         return parts.stream().filter(p -> p.partId().equals(partId)).findFirst()

@@ -15,12 +15,14 @@ package io.sib2ae.orchestrator.coordination;
  * @param soundingPitch the sounding MIDI note number, transposition applied
  * @param defaultX the MusicXML default-x in tenths, or null
  * @param dynamicsVelocity the velocity the printed dynamics imply at this note
+ * @param marks how the markup says the note is played (grace timing, arpeggio, tremolo, drum)
  */
 public record NotatedNote(int documentIndex, String partId, int partIndex, int staff, String voice,
                           int measureIndex, String measureNumber, double onsetInMeasure, double notatedOnset,
                           double durationQuarters, int chordIndex, boolean grace, boolean unpitched,
                           char writtenStep, int alter, int writtenOctave, int soundingPitch,
-                          boolean tieStart, boolean tieStop, Double defaultX, int dynamicsVelocity) {
+                          boolean tieStart, boolean tieStop, Double defaultX, int dynamicsVelocity,
+                          PlayingMarks marks) {
 
     /** Written pitch name such as {@code F#5} or {@code Bb4}. */
     public String pitchName() {

@@ -46,7 +46,8 @@ public final class NoteCoordinator {
     /** Matches plus the timeline they were made on. */
     private record Timing(PerformedTimeline timeline, TempoMap tempoMap, QuarterMapping mapping,
                           Map<Integer, List<NoteMatcher.Match>> byNote, CoordinatedScore.MatchSummary summary,
-                          Map<Long, Integer> laneToPart) {
+                          Map<Long, Integer> laneToPart, Map<Integer, GraceTiming.Placement> graces,
+                          Map<Integer, ArpeggioRoll.Place> rolls) {
     }
 
     private Timing timeFromNotation(MusicXmlScore score, Map<Integer, TiedGroup> groups) {
@@ -58,7 +59,7 @@ public final class NoteCoordinator {
             soundings++;
         }
         return new Timing(timeline, timeline.tempoMap(), QuarterMapping.shift(0), byNote,
-                new CoordinatedScore.MatchSummary(soundings, 0, 0, 0, 0, true), Map.of());
+                new CoordinatedScore.MatchSummary(soundings, 0, 0, 0, 0, true), Map.of(), GraceTiming.of(score.notes()), ArpeggioRoll.of(score.notes()));
     }
 
     private Timing timeFromMidi(MusicXmlScore score, Map<Integer, TiedGroup> groups, MidiPerformance midi) {
@@ -84,7 +85,7 @@ public final class NoteCoordinator {
             }
             Timing timing = new Timing(timeline, midi.tempoMap(), result.mapping(), byNote,
                     new CoordinatedScore.MatchSummary(expected.size(), exact, loose, missing, result.mapping().initialOffset(), expand),
-                    result.laneToPart());
+                    result.laneToPart(), GraceTiming.of(score.notes()), ArpeggioRoll.of(score.notes()));
             if (best == null || exact > best.summary.matchedExactly()) {
                 best = timing;
             }
@@ -154,7 +155,8 @@ public final class NoteCoordinator {
                     score.parts().get(d.note.partIndex()).name(), d.velocity, round6(d.start), round6(d.duration),
                     d.performances, d.timingSource, d.confidence, d.method, primary,
                     group == null ? null : group.groupId(), group == null ? 0 : group.members().indexOf(d.note),
-                    primary ? null : ids.get(group.primary().documentIndex()), sound[0], sound[1], round6(d.tempo)));
+                    primary ? null : ids.get(group.primary().documentIndex()), sound[0], sound[1], round6(d.tempo),
+                    d.playing));
         }
         return List.copyOf(result);
     }
@@ -169,6 +171,7 @@ public final class NoteCoordinator {
         double confidence;
         String method;
         double tempo;
+        PlayingFacts playing = PlayingFacts.PLAIN;
     }
 
     private Draft soundingDraft(NotatedNote note, TiedGroup group, Timing timing, boolean hasMidi) {
@@ -177,15 +180,35 @@ public final class NoteCoordinator {
         List<Performance> performances = new ArrayList<>(matches.size());
         double confidence = matches.isEmpty() ? 0 : 1.0;
         String method = matches.isEmpty() ? "not_performed" : null;
+        // With a MIDI partner the MIDI's time stands; without one the grace rule places the note.
+        GraceTiming.Placement grace = timing.graces.get(note.documentIndex());
+        double shift = grace == null ? 0 : grace.shiftQuarters();
+        String graceRule = null;
+        PlayingFacts.Arpeggio arpeggio = null;
         for (NoteMatcher.Match match : matches) {
             if (match.midi() != null) {
                 MidiNote m = match.midi();
                 performances.add(new Performance(round6(m.startSeconds()), round6(m.durationSeconds()), m.velocity()));
+                graceRule = graceRule == null && (note.grace() || grace != null) ? "midi" : graceRule;
             } else {
-                double at = timing.mapping.toMidi(match.expected().quarter());
+                double at = timing.mapping.toMidi(match.expected().quarter() + shift);
                 double start = timing.tempoMap.secondsAt(at);
-                double length = note.grace() ? graceSeconds(timing.tempoMap, at) : timing.tempoMap.secondsAt(at + chainQuarters) - start;
+                double quarters = grace == null ? chainQuarters
+                        : note.grace() ? grace.lengthQuarters() : chainQuarters - grace.lengthQuarters();
+                double length = note.grace() && grace == null ? graceSeconds(timing.tempoMap, at)
+                        : timing.tempoMap.secondsAt(at + quarters) - start;
+                ArpeggioRoll.Place roll = timing.rolls.get(note.documentIndex());
+                if (roll != null) {
+                    // Struck later by its place in the roll, ending with the chord.
+                    double shortest = timing.tempoMap.secondsAt(at + roll.shortestQuarters()) - start;
+                    double step = roll.stepSeconds(timing.tempoMap.tempoAt(at), shortest);
+                    double delay = roll.position() * step;
+                    start += delay;
+                    length -= delay;
+                    arpeggio = new PlayingFacts.Arpeggio(round6(delay), round6((roll.size() - 1) * step), roll.order());
+                }
                 performances.add(new Performance(round6(start), round6(length), note.dynamicsVelocity()));
+                graceRule = graceRule == null && grace != null ? grace.rule().label() : graceRule;
             }
             confidence = Math.min(confidence, match.confidence());
             method = method == null ? match.method() : method.equals(match.method()) ? method : "mixed";
@@ -203,6 +226,7 @@ public final class NoteCoordinator {
         d.method = method;
         boolean anyMidi = matches.stream().anyMatch(m -> m.midi() != null);
         d.timingSource = !hasMidi ? MUSICXML_TEMPO : anyMidi && confidence >= 1.0 ? MIDI_EXACT : MIDI_TEMPO_MAP;
+        d.playing = d.playing.withGraceTiming(graceRule).withArpeggio(arpeggio);
         return d;
     }
 

@@ -60,7 +60,7 @@ public final class ScoreProcessor {
 
         Path folder = outputRoot.resolve(FileNames.sanitize(set.scoreName()));
         ScoreManifest index = indexFor(set, coordinated, started);
-        List<NoteManifest> predicted = predictManifests(set.scoreName(), coordinated.notes(), folder, set.svgPages().isEmpty());
+        List<NoteManifest> predicted = predictManifests(set.scoreName(), coordinated.notes(), coordinated.score().warnings(), folder, set.svgPages().isEmpty());
         ScoreRun run = new ScoreRun(set, folder, coordinated, index, new ArrayList<>(predicted.size()), started);
         run.share(io.sib2ae.orchestrator.notehead.NoteheadHop.SourceXml.class,
                 new io.sib2ae.orchestrator.notehead.NoteheadHop.SourceXml(musicXml));
@@ -174,6 +174,9 @@ public final class ScoreProcessor {
             int[] s = sound.getOrDefault(p.partIndex(), new int[] {Math.max(0, p.midiProgram()), Math.max(0, p.midiChannel())});
             return new ScoreManifest.Part(p.partId(), p.name(), p.instrumentName(), s[0], s[1], p.staves());
         }).toList();
+        index.warnings = coordinated.score().warnings().stream()
+                .map(w -> new ScoreManifest.Warning(w.kind().name().toLowerCase(java.util.Locale.ROOT), w.partId(), w.measure(), w.message()))
+                .toList();
         index.tempoMap = coordinated.tempoMap().changes().stream()
                 .map(c -> new ScoreManifest.Tempo(c.quarter(), Math.round(coordinated.tempoMap().secondsAt(c.quarter()) * 1e6) / 1e6,
                         c.quartersPerMinute()))
@@ -193,11 +196,16 @@ public final class ScoreProcessor {
      * with the same predictions, its file records and stages are kept, so the hops can verify
      * the files against them and skip work that is already done.
      */
-    private List<NoteManifest> predictManifests(String scoreName, List<CoordinatedNote> notes, Path folder, boolean noSvg) {
+    private List<NoteManifest> predictManifests(String scoreName, List<CoordinatedNote> notes, List<ScoreWarning> warnings,
+                                                Path folder, boolean noSvg) {
         Map<String, String> audioSuffix = uniquePrefixes(notes.stream().filter(CoordinatedNote::primary).map(CoordinatedNote::universalId).toList(), 4);
         Map<String, String> noteheadSuffix = uniquePrefixes(notes.stream().map(CoordinatedNote::universalId).toList(), 8);
         Map<String, CoordinatedNote> byId = new HashMap<>();
         notes.forEach(n -> byId.put(n.universalId(), n));
+        Map<String, List<String>> warningsByBar = new HashMap<>();
+        for (ScoreWarning w : warnings) {
+            warningsByBar.computeIfAbsent(w.partId() + "\u0000" + w.measureIndex(), k -> new ArrayList<>()).add(w.message());
+        }
         List<NoteManifest> result = new ArrayList<>(notes.size());
         for (CoordinatedNote note : notes) {
             NotatedNote notated = note.notated();
@@ -234,6 +242,19 @@ public final class ScoreProcessor {
             m.midiProgram = note.midiProgram();
             m.tempoBpm = note.tempoAtOnset();
             m.defaultX = notated.defaultX();
+            PlayingFacts playing = note.playing();
+            m.graceTiming = playing.graceTiming();
+            m.arpeggio = playing.arpeggio() == null ? null : new NoteManifest.Arpeggio(playing.arpeggio().delaySeconds(),
+                    playing.arpeggio().spreadSeconds(), playing.arpeggio().order());
+            if (playing.drum() != null) {
+                m.drumKey = playing.drum().key();
+                m.drumName = playing.drum().name();
+                m.drumMappingSource = playing.drum().source();
+            }
+            m.tremolo = playing.strokes().isEmpty() ? null : new NoteManifest.Tremolo(playing.strokes().size(),
+                    playing.strokes().stream().map(PlayingFacts.Stroke::offsetSeconds).toList(),
+                    playing.strokes().stream().map(PlayingFacts.Stroke::durationSeconds).toList());
+            m.warnings = List.copyOf(warningsByBar.getOrDefault(notated.partId() + "\u0000" + notated.measureIndex(), List.of()));
 
             CoordinatedNote sounding = note.primary() ? note : byId.get(note.primaryUniversalId());
             String stem = FileNames.audioStem(note.instrument(), sounding.notated().pitchName(), sounding.velocity(),

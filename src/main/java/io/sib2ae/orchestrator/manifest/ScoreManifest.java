@@ -28,6 +28,8 @@ public class ScoreManifest {
     @JsonProperty("tempo_map") public List<Tempo> tempoMap;
     @JsonProperty("counts") public Counts counts = new Counts();
     @JsonProperty("failures") public List<String> failures = List.of();
+    /** What the score says irregularly but was still read and played; always a list. */
+    @JsonProperty("warnings") public List<Warning> warnings = List.of();
     @JsonProperty("notes") public List<NoteManifest> notes;
 
     /** The score's input files as they were given. */
@@ -42,6 +44,11 @@ public class ScoreManifest {
                        @JsonProperty("instrument_name") String instrumentName,
                        @JsonProperty("midi_program") int midiProgram, @JsonProperty("midi_channel") int midiChannel,
                        @JsonProperty("staves") int staves) {
+    }
+
+    /** Something a studio should look at in the score, where it is and what was done about it. */
+    public record Warning(@JsonProperty("kind") String kind, @JsonProperty("part_id") String partId,
+                          @JsonProperty("measure") String measure, @JsonProperty("message") String message) {
     }
 
     /** A tempo change on the performed timeline. */

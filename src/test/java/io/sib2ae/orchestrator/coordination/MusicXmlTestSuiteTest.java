@@ -267,12 +267,15 @@ class MusicXmlTestSuiteTest {
         }
 
         @Test
-        void aGraceNoteAtTheMeasureEndSitsOnTheBarline() {
-            // 24c: two half notes fill the bar; the grace notes after them stand at its end.
+        void aGraceNoteAtTheMeasureEndSitsOnTheBarlineAndIsPlayedJustBeforeIt() {
+            // 24c: two half notes fill the bar; the grace notes after them stand at its end. With no
+            // principal after them they are after-beats: a sixteenth each, played up to the barline (2.0 s at 120).
             CoordinatedScore score = Fixtures.coordinateSuite("24c");
             assertThat(describe(score.score().notes())).containsExactly("E5@0/2", "E5@2/2", "G5@4/0", "A5@4/0");
             List<CoordinatedNote> graces = score.notes().stream().filter(n -> n.notated().grace()).toList();
-            assertThat(graces).hasSize(2).allSatisfy(n -> assertThat(n.calculatedStartTime()).isEqualTo(2.0));
+            assertThat(graces).extracting(CoordinatedNote::calculatedStartTime, CoordinatedNote::durationSeconds,
+                    n -> n.playing().graceTiming()).containsExactly(
+                    tuple(1.75, 0.125, "after_grace_before_position"), tuple(1.875, 0.125, "after_grace_before_position"));
         }
     }
 
