@@ -130,18 +130,44 @@ public final class MusicXmlReader {
             String instrumentName = "";
             int program = -1;
             int channel = -1;
+            Map<String, String> instrumentNames = new LinkedHashMap<>();
+            Map<String, Integer> unpitchedKeys = new HashMap<>();
+            String scoreInstrument = null;
+            String midiInstrument = null;
+            boolean percussionChannel = false;
             int depth = 1;
             while (depth > 0) {
                 int event = xml.next();
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     switch (xml.getLocalName()) {
                         case "part-name" -> partName = xml.getElementText().trim();
+                        case "score-instrument" -> {
+                            scoreInstrument = xml.getAttributeValue(null, "id");
+                            depth++;
+                        }
+                        case "midi-instrument" -> {
+                            midiInstrument = xml.getAttributeValue(null, "id");
+                            depth++;
+                        }
                         case "instrument-name" -> {
                             String text = xml.getElementText().trim();
                             instrumentName = instrumentName.isEmpty() ? text : instrumentName;
+                            if (scoreInstrument != null) {
+                                instrumentNames.put(scoreInstrument, text);
+                            }
+                        }
+                        case "midi-unpitched" -> {
+                            int key = parseInt(xml.getElementText(), "midi-unpitched") - 1;
+                            if (midiInstrument != null && key >= 0 && key <= 127) {
+                                unpitchedKeys.put(midiInstrument, key);
+                            }
                         }
                         case "midi-program" -> program = program < 0 ? parseInt(xml.getElementText(), "midi-program") - 1 : program;
-                        case "midi-channel" -> channel = channel < 0 ? parseInt(xml.getElementText(), "midi-channel") - 1 : channel;
+                        case "midi-channel" -> {
+                            int value = parseInt(xml.getElementText(), "midi-channel") - 1;
+                            percussionChannel |= value == 9;
+                            channel = channel < 0 ? value : channel;
+                        }
                         default -> depth++;
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -153,7 +179,16 @@ public final class MusicXmlReader {
             }
             program = program > 127 || program < -1 ? -1 : program;
             channel = channel > 15 || channel < -1 ? -1 : channel;
-            parts.put(id, new PartBuilder(id, parts.size(), partName.isEmpty() ? id : partName, instrumentName, program, channel));
+            PartBuilder builder = new PartBuilder(id, parts.size(), partName.isEmpty() ? id : partName, instrumentName, program, channel);
+            instrumentNames.forEach((instrument, name) -> builder.instruments.add(
+                    new ScorePart.Instrument(instrument, name, unpitchedKeys.getOrDefault(instrument, -1))));
+            unpitchedKeys.forEach((instrument, key) -> {
+                if (!instrumentNames.containsKey(instrument)) {
+                    builder.instruments.add(new ScorePart.Instrument(instrument, "", key));
+                }
+            });
+            builder.percussion = percussionChannel || !unpitchedKeys.isEmpty();
+            parts.put(id, builder);
         }
 
         private void startPart() {
@@ -214,6 +249,7 @@ public final class MusicXmlReader {
                         case "chromatic" -> part.transposeChromatic = parseInt(xml.getElementText(), "chromatic");
                         case "octave-change" -> part.transposeOctave = parseInt(xml.getElementText(), "octave-change");
                         case "time" -> readTime();
+                        case "sign" -> part.percussion |= "percussion".equals(xml.getElementText().trim());
                         case "transpose" -> {
                             // A new <transpose> replaces the old one entirely.
                             part.transposeChromatic = 0;
@@ -403,6 +439,7 @@ public final class MusicXmlReader {
             if (note.rest || note.cue || !note.printed) {
                 return;
             }
+            part.percussion |= note.unpitched;
             if (note.step == 0 && note.unpitched) {
                 // <display-step> is optional for unpitched notes: they then stand on the middle line.
                 note.step = 'B';
@@ -613,7 +650,8 @@ public final class MusicXmlReader {
                 start += length;
             }
             List<ScorePart> scoreParts = parts.values().stream()
-                    .map(p -> new ScorePart(p.id, p.index, p.name, p.instrumentName, p.program, p.channel, Math.max(1, p.staves)))
+                    .map(p -> new ScorePart(p.id, p.index, p.name, p.instrumentName, p.program, p.channel, Math.max(1, p.staves),
+                            List.copyOf(p.instruments), p.percussion))
                     .toList();
             List<NotatedNote> notes = new ArrayList<>(pending.size());
             for (PendingNote p : pending) {
@@ -807,6 +845,8 @@ public final class MusicXmlReader {
         final Map<Integer, Double> lengths = new HashMap<>();
         final Map<Integer, Double> nominalLengths = new HashMap<>();
         final java.util.Set<Integer> freeMeasures = new java.util.HashSet<>();
+        final List<ScorePart.Instrument> instruments = new ArrayList<>();
+        boolean percussion;
         double divisions = 1;
         boolean divisionsDeclared;
         boolean timedInMeasure;

@@ -18,6 +18,8 @@ public final class NoteCoordinator {
     public static final String MIDI_EXACT = "midi_exact";
     public static final String MIDI_TEMPO_MAP = "midi_tempo_map";
     public static final String MUSICXML_TEMPO = "musicxml_tempo";
+    /** General MIDI's channel 10, counted from 0. */
+    static final int PERCUSSION_CHANNEL = 9;
 
     private final MusicXmlReader musicXmlReader;
     private final MidiFileReader midiFileReader;
@@ -36,9 +38,10 @@ public final class NoteCoordinator {
         MusicXmlScore score = musicXmlReader.read(musicXml, musicXmlName);
         MidiPerformance midi = midiBytes == null ? null : midiFileReader.read(midiBytes, midiName);
         Map<Integer, TiedGroup> groups = TieChains.byNote(TieChains.find(score.notes()));
+        Map<Integer, PlayingFacts.Drum> drums = drums(score);
 
-        Timing timing = midi == null ? timeFromNotation(score, groups) : timeFromMidi(score, groups, midi);
-        List<CoordinatedNote> notes = assemble(score, contentHash, groups, timing, midi);
+        Timing timing = midi == null ? timeFromNotation(score, groups, drums) : timeFromMidi(score, groups, drums, midi);
+        List<CoordinatedNote> notes = assemble(score, contentHash, groups, timing, midi, drums);
         return new CoordinatedScore(contentHash, score, notes, timing.tempoMap, midi == null ? MUSICXML_TEMPO : MIDI_EXACT,
                 midi, timing.summary);
     }
@@ -50,11 +53,30 @@ public final class NoteCoordinator {
                           Map<Integer, ArpeggioRoll.Place> rolls) {
     }
 
-    private Timing timeFromNotation(MusicXmlScore score, Map<Integer, TiedGroup> groups) {
+    /** The drum every unpitched note of a percussion part plays, by document index. */
+    private static Map<Integer, PlayingFacts.Drum> drums(MusicXmlScore score) {
+        Map<Integer, PlayingFacts.Drum> drums = new HashMap<>();
+        for (NotatedNote note : score.notes()) {
+            ScorePart part = score.parts().get(note.partIndex());
+            if (note.unpitched() && part.percussion()) {
+                ScorePart.Instrument instrument = part.instrument(note.marks().instrumentId());
+                if (instrument == null && part.instruments().size() == 1) {
+                    // A part with one instrument need not name it on every note.
+                    instrument = part.instruments().get(0);
+                }
+                String name = instrument != null && !instrument.name().isBlank() ? instrument.name()
+                        : !part.instrumentName().isBlank() ? part.instrumentName() : part.name();
+                drums.put(note.documentIndex(), DrumMap.drumFor(instrument == null ? -1 : instrument.midiUnpitched(), name, note));
+            }
+        }
+        return drums;
+    }
+
+    private Timing timeFromNotation(MusicXmlScore score, Map<Integer, TiedGroup> groups, Map<Integer, PlayingFacts.Drum> drums) {
         PerformedTimeline timeline = new PerformedTimeline(score);
         Map<Integer, List<NoteMatcher.Match>> byNote = new HashMap<>();
         int soundings = 0;
-        for (NoteMatcher.Expected e : expected(score, groups, timeline)) {
+        for (NoteMatcher.Expected e : expected(score, groups, drums, timeline)) {
             byNote.computeIfAbsent(e.note().documentIndex(), k -> new ArrayList<>()).add(new NoteMatcher.Match(e, null, 1.0, "notation_only"));
             soundings++;
         }
@@ -62,12 +84,13 @@ public final class NoteCoordinator {
                 new CoordinatedScore.MatchSummary(soundings, 0, 0, 0, 0, true), Map.of(), GraceTiming.of(score.notes()), ArpeggioRoll.of(score.notes()));
     }
 
-    private Timing timeFromMidi(MusicXmlScore score, Map<Integer, TiedGroup> groups, MidiPerformance midi) {
+    private Timing timeFromMidi(MusicXmlScore score, Map<Integer, TiedGroup> groups, Map<Integer, PlayingFacts.Drum> drums,
+                                MidiPerformance midi) {
         Timing best = null;
         // A MIDI file normally plays the repeats; one exported without them is matched on the notated timeline.
         for (boolean expand : new boolean[] {true, false}) {
             PerformedTimeline timeline = new PerformedTimeline(score, expand);
-            List<NoteMatcher.Expected> expected = expected(score, groups, timeline);
+            List<NoteMatcher.Expected> expected = expected(score, groups, drums, timeline);
             NoteMatcher.Result result = matcher.match(expected, midi);
             Map<Integer, List<NoteMatcher.Match>> byNote = new HashMap<>();
             int exact = 0;
@@ -98,7 +121,7 @@ public final class NoteCoordinator {
 
     /** Every sounding the notation promises; a tied secondary sounds as part of its primary. */
     private static List<NoteMatcher.Expected> expected(MusicXmlScore score, Map<Integer, TiedGroup> groups,
-                                                       PerformedTimeline timeline) {
+                                                       Map<Integer, PlayingFacts.Drum> drums, PerformedTimeline timeline) {
         List<NoteMatcher.Expected> expected = new ArrayList<>();
         for (NotatedNote note : score.notes()) {
             TiedGroup group = groups.get(note.documentIndex());
@@ -107,14 +130,15 @@ public final class NoteCoordinator {
             }
             List<Double> onsets = timeline.performedOnsets(note);
             for (int i = 0; i < onsets.size(); i++) {
-                expected.add(new NoteMatcher.Expected(note, i, onsets.get(i)));
+                PlayingFacts.Drum drum = drums.get(note.documentIndex());
+                expected.add(new NoteMatcher.Expected(note, i, onsets.get(i), drum == null ? note.soundingPitch() : drum.key()));
             }
         }
         return expected;
     }
 
     private List<CoordinatedNote> assemble(MusicXmlScore score, String contentHash, Map<Integer, TiedGroup> groups,
-                                           Timing timing, MidiPerformance midi) {
+                                           Timing timing, MidiPerformance midi, Map<Integer, PlayingFacts.Drum> drums) {
         Map<Integer, int[]> partSound = partChannelsAndPrograms(score, timing, midi);
         List<Draft> drafts = new ArrayList<>();
         Map<Integer, Draft> primaries = new HashMap<>();
@@ -148,6 +172,7 @@ public final class NoteCoordinator {
         }
         List<CoordinatedNote> result = new ArrayList<>(drafts.size());
         for (Draft d : drafts) {
+            d.playing = d.playing.withDrum(drums.get(d.note.documentIndex()));
             TiedGroup group = groups.get(d.note.documentIndex());
             boolean primary = group == null || group.primary() == d.note;
             int[] sound = partSound.get(d.note.partIndex());
@@ -260,6 +285,11 @@ public final class NoteCoordinator {
     private static Map<Integer, int[]> partChannelsAndPrograms(MusicXmlScore score, Timing timing, MidiPerformance midi) {
         Map<Integer, int[]> result = new HashMap<>();
         for (ScorePart part : score.parts()) {
+            if (part.percussion()) {
+                // General MIDI percussion: channel 10, and a program there chooses the drum kit.
+                result.put(part.partIndex(), new int[] {PERCUSSION_CHANNEL, Math.max(0, part.midiProgram())});
+                continue;
+            }
             int channel = part.midiChannel();
             int program = part.midiProgram();
             if (midi != null && (channel < 0 || program < 0)) {

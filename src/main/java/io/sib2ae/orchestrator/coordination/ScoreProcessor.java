@@ -256,15 +256,19 @@ public final class ScoreProcessor {
                     playing.strokes().stream().map(PlayingFacts.Stroke::durationSeconds).toList());
             m.warnings = List.copyOf(warningsByBar.getOrDefault(notated.partId() + "\u0000" + notated.measureIndex(), List.of()));
 
+            if (playing.drum() != null) {
+                // A drum sounds its drum key on the percussion channel, whatever line it is drawn on.
+                m.midiPitch = playing.drum().key();
+            }
             CoordinatedNote sounding = note.primary() ? note : byId.get(note.primaryUniversalId());
-            String stem = FileNames.audioStem(note.instrument(), sounding.notated().pitchName(), sounding.velocity(),
+            String stem = FileNames.audioStem(note.instrument(), soundName(sounding), sounding.velocity(),
                     audioSuffix.get(sounding.universalId()));
-            m.files.midi = new FileEntry(FileNames.midi(sounding.sequence(), note.instrument(), sounding.notated().pitchName(), sounding.velocity()));
+            m.files.midi = new FileEntry(FileNames.midi(sounding.sequence(), note.instrument(), soundName(sounding), sounding.velocity()));
             m.files.audio = new FileEntry(stem + ".wav");
             m.files.keyframes = new FileEntry(stem + "_keyframes.json");
             m.files.keyframesAe = new FileEntry(stem + "_keyframes_ae.txt");
             m.files.noteheadSvg = new FileEntry(FileNames.notehead(noteheadSuffix.get(note.universalId()),
-                    notated.partId(), notated.pitchName(), notated.measureNumber()));
+                    notated.partId(), soundName(note), notated.measureNumber()));
             m.stages.coordination.mark(StageStatus.COMPLETED, null);
             if (!note.primary()) {
                 String why = "tied secondary: sounds in primary " + note.primaryUniversalId();
@@ -279,6 +283,11 @@ public final class ScoreProcessor {
             result.add(m);
         }
         return result;
+    }
+
+    /** What a note's file names call its sound: the drum's name for a drum, else the written pitch. */
+    private static String soundName(CoordinatedNote note) {
+        return note.playing().drum() != null ? note.playing().drum().name() : note.notated().pitchName();
     }
 
     /** Keeps what a previous run recorded about files that are still predicted the same. */

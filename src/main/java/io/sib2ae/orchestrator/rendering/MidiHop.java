@@ -22,6 +22,12 @@ public final class MidiHop {
     /** A note shorter than this still gets a sound: a 0-length note would be no note at all. */
     private static final double MIN_SECONDS = 0.01;
 
+    /**
+     * A drum is struck, not held: its sound is its decay, whatever value it is written with. It is
+     * played this long, and the audio (and so the keyframes) runs on only while the decay is audible.
+     */
+    static final double DRUM_STRIKE_SECONDS = 0.05;
+
     public NoteWork render(NoteWork work) {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
@@ -45,7 +51,7 @@ public final class MidiHop {
     /** What the note sounds like; the audio hop renders exactly this. */
     public static NoteMidiSpec spec(NoteWork work) {
         NoteManifest m = work.manifest();
-        double duration = Math.max(MIN_SECONDS, m.durationSeconds);
+        double duration = Math.max(MIN_SECONDS, m.drumKey != null ? Math.min(DRUM_STRIKE_SECONDS, m.durationSeconds) : m.durationSeconds);
         if (duration > MAX_NOTE_SECONDS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "the note lasts %.0f s, over the %.0f s a single note may last", duration, MAX_NOTE_SECONDS));
