@@ -63,6 +63,7 @@ public final class MusicXmlReader {
         private final List<PendingNote> pending = new ArrayList<>();
         private final TempoMarks tempoMarks = new TempoMarks();
         private final List<ScoreWarning> warnings = new ArrayList<>();
+        private final List<WordsCandidate> jumpWords = new ArrayList<>();
         private String title = "";
         private boolean timewise;
         private int timewiseMeasureIndex = -1;
@@ -436,6 +437,7 @@ public final class MusicXmlReader {
             }
             // Invisible notes (print-object="no") are playback helpers, such as a written-out tremolo:
             // they have no notehead, so they are not notated notes and get no universal ID.
+            part.lastOnsets.merge(part.currentMeasure, onset, Math::max);
             if (note.rest || note.cue || !note.printed) {
                 return;
             }
@@ -501,6 +503,8 @@ public final class MusicXmlReader {
             double beatUnit = 0;
             int dots = 0;
             Double perMinute = null;
+            StringBuilder words = new StringBuilder();
+            boolean codaSign = false;
             int depth = 1;
             while (depth > 0) {
                 int event = xml.next();
@@ -517,6 +521,16 @@ public final class MusicXmlReader {
                             depth++;
                         }
                         case "per-minute" -> perMinute = parseLeadingNumber(xml.getElementText());
+                        case "words" -> words.append(' ').append(xml.getElementText());
+                        case "segno" -> {
+                            // The sign is where a D.S. returns to, with or without a <sound segno>.
+                            measure.jump = measure.jump.merge(new MeasureSpan.NavigationMark(true, false, false, false, false, false));
+                            depth++;
+                        }
+                        case "coda" -> {
+                            codaSign = true;
+                            depth++;
+                        }
                         case "p", "pp", "ppp", "pppp", "mp", "mf", "f", "ff", "fff", "ffff", "sf", "sfz", "fp", "sfp", "rf", "rfz", "fz" -> {
                             part.velocity = DynamicsVelocity.of(name, part.velocity);
                             depth++;
@@ -526,6 +540,15 @@ public final class MusicXmlReader {
                 } else if (event == XMLStreamConstants.END_ELEMENT) {
                     depth--;
                 }
+            }
+            String text = words.toString().trim();
+            boolean toCodaWords = JumpWords.recognise(text, true, false, true).filter(j -> j == JumpWords.Jump.TO_CODA).isPresent();
+            if (codaSign && !toCodaWords) {
+                // A coda sign beside "To Coda" marks the jump; elsewhere it marks the coda it jumps to.
+                measure.jump = measure.jump.merge(new MeasureSpan.NavigationMark(false, true, false, false, false, false));
+            }
+            if (!text.isEmpty()) {
+                jumpWords.add(new WordsCandidate(part, part.currentMeasure, position, text, codaSign));
             }
             if (perMinute != null && beatUnit > 0) {
                 double dotted = beatUnit * (2 - Math.pow(0.5, dots));
@@ -624,6 +647,7 @@ public final class MusicXmlReader {
             for (PartBuilder builder : parts.values()) {
                 builder.closeMeasure();
             }
+            List<JumpFromWords> fromWords = applyJumpWords();
             List<MeasureSpan> spans = new ArrayList<>();
             double start = 0;
             String ending = null;
@@ -678,7 +702,41 @@ public final class MusicXmlReader {
                             .ifPresent(found::add);
                 }
             }
-            return new MusicXmlScore(title, scoreParts, spans, notes, tempos, List.copyOf(found));
+            return new MusicXmlScore(title, scoreParts, spans, notes, tempos, List.copyOf(found), fromWords);
+        }
+
+        /**
+         * Performs the jumps written only as words, where the measure's own {@code <sound>} does not
+         * already play them; every part may repeat the words, and each jump counts once a measure.
+         */
+        private List<JumpFromWords> applyJumpWords() {
+            List<JumpFromWords> result = new ArrayList<>();
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (WordsCandidate c : jumpWords) {
+                double lastOnset = c.part().lastOnsets.getOrDefault(c.measureIndex(), 0.0);
+                // At a bar end: no note of the bar begins after the words (they may hang on its last note).
+                boolean atEnd = c.position() >= lastOnset - 1e-9;
+                MeasureBuilder m = measureAt(c.measureIndex());
+                JumpWords.recognise(c.text(), atEnd, c.position() < 1e-9, c.codaSign()).ifPresent(jump -> {
+                    MeasureSpan.NavigationMark written = m.jump;
+                    MeasureSpan.NavigationMark mark = switch (jump) {
+                        case DA_CAPO -> new MeasureSpan.NavigationMark(false, false, false, true, false, false);
+                        case DAL_SEGNO -> new MeasureSpan.NavigationMark(false, false, false, false, true, false);
+                        case TO_CODA -> new MeasureSpan.NavigationMark(false, false, false, false, false, true);
+                        case FINE -> new MeasureSpan.NavigationMark(false, false, true, false, false, false);
+                        case CODA -> new MeasureSpan.NavigationMark(false, true, false, false, false, false);
+                    };
+                    if (written.merge(mark).equals(written)) {
+                        return; // the file's <sound> already plays it (or the sign already marks it)
+                    }
+                    m.jump = written.merge(mark);
+                    if (seen.add(c.measureIndex() + "|" + jump)) {
+                        result.add(new JumpFromWords(c.measureIndex(), m.number == null ? String.valueOf(c.measureIndex() + 1) : m.number,
+                                c.text(), jump));
+                    }
+                });
+            }
+            return List.copyOf(result);
         }
 
         /**
@@ -846,6 +904,8 @@ public final class MusicXmlReader {
         final Map<Integer, Double> nominalLengths = new HashMap<>();
         final java.util.Set<Integer> freeMeasures = new java.util.HashSet<>();
         final List<ScorePart.Instrument> instruments = new ArrayList<>();
+        /** The latest onset of any note or rest in each measure. */
+        final Map<Integer, Double> lastOnsets = new HashMap<>();
         boolean percussion;
         double divisions = 1;
         boolean divisionsDeclared;
@@ -952,6 +1012,10 @@ public final class MusicXmlReader {
             }
             return new PlayingMarks(grace ? graceMark : null, arpeggio, tremolo, instrumentId, written);
         }
+    }
+
+    /** Words of a direction that may be a jump, judged once the bar's notes are known. */
+    private record WordsCandidate(PartBuilder part, int measureIndex, double position, String text, boolean codaSign) {
     }
 
     private record PendingNote(PartBuilder part, int measureIndex, double onset, double length, int chordIndex,

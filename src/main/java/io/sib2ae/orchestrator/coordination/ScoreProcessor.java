@@ -177,6 +177,8 @@ public final class ScoreProcessor {
         index.warnings = coordinated.score().warnings().stream()
                 .map(w -> new ScoreManifest.Warning(w.kind().name().toLowerCase(java.util.Locale.ROOT), w.partId(), w.measure(), w.message()))
                 .toList();
+        index.jumpsFromWords = coordinated.score().jumpsFromWords().stream()
+                .map(j -> new ScoreManifest.JumpFromWords(j.measure(), j.words(), j.jump().label())).toList();
         index.tempoMap = coordinated.tempoMap().changes().stream()
                 .map(c -> new ScoreManifest.Tempo(c.quarter(), Math.round(coordinated.tempoMap().secondsAt(c.quarter()) * 1e6) / 1e6,
                         c.quartersPerMinute()))

@@ -30,6 +30,8 @@ public class ScoreManifest {
     @JsonProperty("failures") public List<String> failures = List.of();
     /** What the score says irregularly but was still read and played; always a list. */
     @JsonProperty("warnings") public List<Warning> warnings = List.of();
+    /** Jumps performed because the score's words ask for them, with no {@code <sound>} that plays them; always a list. */
+    @JsonProperty("jumps_from_words") public List<JumpFromWords> jumpsFromWords = List.of();
     @JsonProperty("notes") public List<NoteManifest> notes;
 
     /** The score's input files as they were given. */
@@ -49,6 +51,11 @@ public class ScoreManifest {
     /** Something a studio should look at in the score, where it is and what was done about it. */
     public record Warning(@JsonProperty("kind") String kind, @JsonProperty("part_id") String partId,
                           @JsonProperty("measure") String measure, @JsonProperty("message") String message) {
+    }
+
+    /** A jump ("dal_segno", "da_capo", "to_coda", "fine", "coda") read from the words of a measure. */
+    public record JumpFromWords(@JsonProperty("measure") String measure, @JsonProperty("words") String words,
+                                @JsonProperty("jump") String jump) {
     }
 
     /** A tempo change on the performed timeline. */

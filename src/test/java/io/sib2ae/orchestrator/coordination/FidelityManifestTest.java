@@ -73,4 +73,12 @@ class FidelityManifestTest {
         ScoreManifest index = open("tempo-marks-that-meet.musicxml").index();
         assertThat(index.warnings).isEmpty();
     }
+
+    @Test
+    void jumpsReadFromWordsAreListedOnTheIndex() throws IOException {
+        ScoreManifest index = open("ds-al-coda-words.musicxml").index();
+        assertThat(index.jumpsFromWords).extracting(j -> j.measure(), j -> j.jump(), j -> j.words())
+                .containsExactly(tuple("3", "to_coda", "To Coda"), tuple("4", "dal_segno", "D.S. al Coda"));
+        assertThat(open("tempo-marks-that-meet.musicxml").index().jumpsFromWords).isEmpty();
+    }
 }
