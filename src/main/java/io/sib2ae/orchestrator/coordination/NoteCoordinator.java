@@ -39,8 +39,10 @@ public final class NoteCoordinator {
         MidiPerformance midi = midiBytes == null ? null : midiFileReader.read(midiBytes, midiName);
         Map<Integer, TiedGroup> groups = TieChains.byNote(TieChains.find(score.notes()));
         Map<Integer, PlayingFacts.Drum> drums = drums(score);
+        Map<Integer, GraceTiming.Placement> graces = GraceTiming.of(score.notes());
 
-        Timing timing = midi == null ? timeFromNotation(score, groups, drums) : timeFromMidi(score, groups, drums, midi);
+        Timing timing = midi == null ? timeFromNotation(score, groups, drums, graces)
+                : timeFromMidi(score, groups, drums, graces, midi);
         List<CoordinatedNote> notes = assemble(score, contentHash, groups, timing, midi, drums);
         return new CoordinatedScore(contentHash, score, notes, timing.tempoMap, midi == null ? MUSICXML_TEMPO : MIDI_EXACT,
                 midi, timing.summary);
@@ -72,25 +74,26 @@ public final class NoteCoordinator {
         return drums;
     }
 
-    private Timing timeFromNotation(MusicXmlScore score, Map<Integer, TiedGroup> groups, Map<Integer, PlayingFacts.Drum> drums) {
+    private Timing timeFromNotation(MusicXmlScore score, Map<Integer, TiedGroup> groups, Map<Integer, PlayingFacts.Drum> drums,
+                                    Map<Integer, GraceTiming.Placement> graces) {
         PerformedTimeline timeline = new PerformedTimeline(score);
         Map<Integer, List<NoteMatcher.Match>> byNote = new HashMap<>();
         int soundings = 0;
-        for (NoteMatcher.Expected e : expected(score, groups, drums, timeline)) {
+        for (NoteMatcher.Expected e : expected(score, groups, drums, graces, timeline)) {
             byNote.computeIfAbsent(e.note().documentIndex(), k -> new ArrayList<>()).add(new NoteMatcher.Match(e, null, 1.0, "notation_only"));
             soundings++;
         }
         return new Timing(timeline, timeline.tempoMap(), QuarterMapping.shift(0), byNote,
-                new CoordinatedScore.MatchSummary(soundings, 0, 0, 0, 0, true), Map.of(), GraceTiming.of(score.notes()), ArpeggioRoll.of(score.notes()));
+                new CoordinatedScore.MatchSummary(soundings, 0, 0, 0, 0, true), Map.of(), graces, ArpeggioRoll.of(score.notes()));
     }
 
     private Timing timeFromMidi(MusicXmlScore score, Map<Integer, TiedGroup> groups, Map<Integer, PlayingFacts.Drum> drums,
-                                MidiPerformance midi) {
+                                Map<Integer, GraceTiming.Placement> graces, MidiPerformance midi) {
         Timing best = null;
         // A MIDI file normally plays the repeats; one exported without them is matched on the notated timeline.
         for (boolean expand : new boolean[] {true, false}) {
             PerformedTimeline timeline = new PerformedTimeline(score, expand);
-            List<NoteMatcher.Expected> expected = expected(score, groups, drums, timeline);
+            List<NoteMatcher.Expected> expected = expected(score, groups, drums, graces, timeline);
             NoteMatcher.Result result = matcher.match(expected, midi);
             Map<Integer, List<NoteMatcher.Match>> byNote = new HashMap<>();
             int exact = 0;
@@ -108,7 +111,7 @@ public final class NoteCoordinator {
             }
             Timing timing = new Timing(timeline, midi.tempoMap(), result.mapping(), byNote,
                     new CoordinatedScore.MatchSummary(expected.size(), exact, loose, missing, result.mapping().initialOffset(), expand),
-                    result.laneToPart(), GraceTiming.of(score.notes()), ArpeggioRoll.of(score.notes()));
+                    result.laneToPart(), graces, ArpeggioRoll.of(score.notes()));
             if (best == null || exact > best.summary.matchedExactly()) {
                 best = timing;
             }
@@ -121,7 +124,8 @@ public final class NoteCoordinator {
 
     /** Every sounding the notation promises; a tied secondary sounds as part of its primary. */
     private static List<NoteMatcher.Expected> expected(MusicXmlScore score, Map<Integer, TiedGroup> groups,
-                                                       Map<Integer, PlayingFacts.Drum> drums, PerformedTimeline timeline) {
+                                                       Map<Integer, PlayingFacts.Drum> drums,
+                                                       Map<Integer, GraceTiming.Placement> graces, PerformedTimeline timeline) {
         List<NoteMatcher.Expected> expected = new ArrayList<>();
         for (NotatedNote note : score.notes()) {
             TiedGroup group = groups.get(note.documentIndex());
@@ -131,7 +135,9 @@ public final class NoteCoordinator {
             List<Double> onsets = timeline.performedOnsets(note);
             for (int i = 0; i < onsets.size(); i++) {
                 PlayingFacts.Drum drum = drums.get(note.documentIndex());
-                expected.add(new NoteMatcher.Expected(note, i, onsets.get(i), drum == null ? note.soundingPitch() : drum.key()));
+                GraceTiming.Placement grace = graces.get(note.documentIndex());
+                expected.add(new NoteMatcher.Expected(note, i, onsets.get(i), drum == null ? note.soundingPitch() : drum.key(),
+                        grace == null ? 0 : grace.shiftQuarters()));
             }
         }
         return expected;

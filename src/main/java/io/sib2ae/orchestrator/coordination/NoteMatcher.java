@@ -31,8 +31,10 @@ public final class NoteMatcher {
      * One sounding the MusicXML promises: a note at one of its performed onsets.
      *
      * @param pitch the MIDI key it sounds: its pitch, or for a drum its drum key
+     * @param graceShift quarters the grace-note convention moves it from its written onset: a grace
+     *                   note's place, or how late a principal starts after grace notes on its beat
      */
-    public record Expected(NotatedNote note, int performanceIndex, double quarter, int pitch) {
+    public record Expected(NotatedNote note, int performanceIndex, double quarter, int pitch, double graceShift) {
     }
 
     /** How one expected sounding was matched. */
@@ -106,7 +108,8 @@ public final class NoteMatcher {
             double at = e.quarter() + offset;
             MidiNote hit;
             if (e.note().grace()) {
-                hit = nearest(pool, at, GRACE_EARLIEST, GRACE_LATEST, used);
+                // A long group on the beat reaches further than a sixteenth past it.
+                hit = nearest(pool, at, GRACE_EARLIEST, GRACE_LATEST + Math.max(0, e.graceShift()), used);
                 if (hit != null) {
                     used.add(hit);
                     found.put(e, new Match(e, hit, 1.0, "grace_window"));
@@ -117,6 +120,15 @@ public final class NoteMatcher {
             if (hit != null) {
                 found.put(e, new Match(e, hit, 1.0, "unison_shared"));
                 continue;
+            }
+            if (e.graceShift() > 0) {
+                // The player took the grace notes on the beat, as the convention does, and the principal later.
+                hit = nearest(pool, at + e.graceShift(), -EXACT_TOLERANCE, EXACT_TOLERANCE, used);
+                if (hit != null) {
+                    used.add(hit);
+                    found.put(e, new Match(e, hit, 1.0, "principal_after_grace"));
+                    continue;
+                }
             }
             hit = nearest(pool, at, -LOOSE_TOLERANCE, LOOSE_TOLERANCE, used);
             if (hit != null) {

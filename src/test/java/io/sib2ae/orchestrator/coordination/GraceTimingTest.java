@@ -93,4 +93,24 @@ class GraceTimingTest {
         CoordinatedNote first = score.notes().stream().filter(n -> n.notated().grace()).findFirst().orElseThrow();
         assertThat(first.calculatedStartTime()).isEqualTo(0.0);
     }
+
+    @Test
+    void withMidiAPrincipalPlayedAfterItsGraceNotesIsFoundWhereTheConventionPutsIt() {
+        // Two unslashed 16th graces before a quarter on beat 2 (quarter = 120, ppq 480): the player takes
+        // them on the beat and the quarter an eighth later, as the convention does; the MIDI's times stand.
+        byte[] xml = Fixtures.utf8(Fixtures.onePart("<measure number=\"1\"><attributes><divisions>1</divisions></attributes>"
+                + Fixtures.note("C", 5, 1)
+                + "<note><grace/><pitch><step>D</step><octave>5</octave></pitch><voice>1</voice><type>16th</type></note>"
+                + "<note><grace/><pitch><step>E</step><octave>5</octave></pitch><voice>1</voice><type>16th</type></note>"
+                + Fixtures.note("F", 5, 1) + "</measure>"));
+        byte[] midi = new TestMidi(480).tempo(0, 120).note(1, 0, 72, 80, 0, 480).note(1, 0, 74, 80, 480, 600)
+                .note(1, 0, 76, 80, 600, 720).note(1, 0, 77, 80, 720, 960).bytes();
+        CoordinatedScore score = Fixtures.coordinator().coordinate(xml, "g.xml", midi, "g.mid");
+        assertThat(score.matchSummary().unmatched()).isZero();
+        CoordinatedNote principal = score.notes().stream().filter(n -> n.notated().pitchName().equals("F5")).findFirst().orElseThrow();
+        assertThat(principal.matchMethod()).isEqualTo("principal_after_grace");
+        assertThat(principal.timingConfidence()).isEqualTo(1.0);
+        assertThat(principal.calculatedStartTime()).isEqualTo(0.75);
+        assertThat(principal.playing().graceTiming()).isEqualTo("midi");
+    }
 }
