@@ -40,9 +40,13 @@ public final class NoteCoordinator {
         Map<Integer, TiedGroup> groups = TieChains.byNote(TieChains.find(score.notes()));
         Map<Integer, PlayingFacts.Drum> drums = drums(score);
         Map<Integer, GraceTiming.Placement> graces = GraceTiming.of(score.notes());
+        Map<Integer, TremoloExpansion.Plan> tremolos = TremoloExpansion.of(score.notes());
+        Map<Integer, Double> shifts = new HashMap<>();
+        graces.forEach((note, placement) -> shifts.put(note, placement.shiftQuarters()));
+        tremolos.forEach((note, plan) -> shifts.merge(note, plan.shiftQuarters(), Double::sum));
 
-        Timing timing = midi == null ? timeFromNotation(score, groups, drums, graces)
-                : timeFromMidi(score, groups, drums, graces, midi);
+        Timing timing = midi == null ? timeFromNotation(score, groups, drums, graces, tremolos, shifts)
+                : timeFromMidi(score, groups, drums, graces, tremolos, shifts, midi);
         List<CoordinatedNote> notes = assemble(score, contentHash, groups, timing, midi, drums);
         return new CoordinatedScore(contentHash, score, notes, timing.tempoMap, midi == null ? MUSICXML_TEMPO : MIDI_EXACT,
                 midi, timing.summary);
@@ -52,7 +56,19 @@ public final class NoteCoordinator {
     private record Timing(PerformedTimeline timeline, TempoMap tempoMap, QuarterMapping mapping,
                           Map<Integer, List<NoteMatcher.Match>> byNote, CoordinatedScore.MatchSummary summary,
                           Map<Long, Integer> laneToPart, Map<Integer, GraceTiming.Placement> graces,
-                          Map<Integer, ArpeggioRoll.Place> rolls) {
+                          Map<Integer, ArpeggioRoll.Place> rolls, Map<Integer, TremoloExpansion.Plan> tremolos,
+                          List<MidiNote> midiNotes, Set<MidiNote> usedMidi) {
+    }
+
+    /** The MIDI notes the matcher gave to a notehead; the rest may be a tremolo's further strokes. */
+    private static Set<MidiNote> usedMidiNotes(NoteMatcher.Result result) {
+        Set<MidiNote> used = new HashSet<>();
+        for (NoteMatcher.Match match : result.matches()) {
+            if (match.midi() != null) {
+                used.add(match.midi());
+            }
+        }
+        return used;
     }
 
     /** The drum every unpitched note of a percussion part plays, by document index. */
@@ -75,25 +91,27 @@ public final class NoteCoordinator {
     }
 
     private Timing timeFromNotation(MusicXmlScore score, Map<Integer, TiedGroup> groups, Map<Integer, PlayingFacts.Drum> drums,
-                                    Map<Integer, GraceTiming.Placement> graces) {
+                                    Map<Integer, GraceTiming.Placement> graces, Map<Integer, TremoloExpansion.Plan> tremolos,
+                                    Map<Integer, Double> shifts) {
         PerformedTimeline timeline = new PerformedTimeline(score);
         Map<Integer, List<NoteMatcher.Match>> byNote = new HashMap<>();
         int soundings = 0;
-        for (NoteMatcher.Expected e : expected(score, groups, drums, graces, timeline)) {
+        for (NoteMatcher.Expected e : expected(score, groups, drums, shifts, timeline)) {
             byNote.computeIfAbsent(e.note().documentIndex(), k -> new ArrayList<>()).add(new NoteMatcher.Match(e, null, 1.0, "notation_only"));
             soundings++;
         }
         return new Timing(timeline, timeline.tempoMap(), QuarterMapping.shift(0), byNote,
-                new CoordinatedScore.MatchSummary(soundings, 0, 0, 0, 0, true), Map.of(), graces, ArpeggioRoll.of(score.notes()));
+                new CoordinatedScore.MatchSummary(soundings, 0, 0, 0, 0, true), Map.of(), graces, ArpeggioRoll.of(score.notes()), tremolos, List.of(), Set.of());
     }
 
     private Timing timeFromMidi(MusicXmlScore score, Map<Integer, TiedGroup> groups, Map<Integer, PlayingFacts.Drum> drums,
-                                Map<Integer, GraceTiming.Placement> graces, MidiPerformance midi) {
+                                Map<Integer, GraceTiming.Placement> graces, Map<Integer, TremoloExpansion.Plan> tremolos,
+                                Map<Integer, Double> shifts, MidiPerformance midi) {
         Timing best = null;
         // A MIDI file normally plays the repeats; one exported without them is matched on the notated timeline.
         for (boolean expand : new boolean[] {true, false}) {
             PerformedTimeline timeline = new PerformedTimeline(score, expand);
-            List<NoteMatcher.Expected> expected = expected(score, groups, drums, graces, timeline);
+            List<NoteMatcher.Expected> expected = expected(score, groups, drums, shifts, timeline);
             NoteMatcher.Result result = matcher.match(expected, midi);
             Map<Integer, List<NoteMatcher.Match>> byNote = new HashMap<>();
             int exact = 0;
@@ -111,7 +129,8 @@ public final class NoteCoordinator {
             }
             Timing timing = new Timing(timeline, midi.tempoMap(), result.mapping(), byNote,
                     new CoordinatedScore.MatchSummary(expected.size(), exact, loose, missing, result.mapping().initialOffset(), expand),
-                    result.laneToPart(), graces, ArpeggioRoll.of(score.notes()));
+                    result.laneToPart(), graces, ArpeggioRoll.of(score.notes()), tremolos, midi.notes(),
+                    usedMidiNotes(result));
             if (best == null || exact > best.summary.matchedExactly()) {
                 best = timing;
             }
@@ -125,7 +144,7 @@ public final class NoteCoordinator {
     /** Every sounding the notation promises; a tied secondary sounds as part of its primary. */
     private static List<NoteMatcher.Expected> expected(MusicXmlScore score, Map<Integer, TiedGroup> groups,
                                                        Map<Integer, PlayingFacts.Drum> drums,
-                                                       Map<Integer, GraceTiming.Placement> graces, PerformedTimeline timeline) {
+                                                       Map<Integer, Double> shifts, PerformedTimeline timeline) {
         List<NoteMatcher.Expected> expected = new ArrayList<>();
         for (NotatedNote note : score.notes()) {
             TiedGroup group = groups.get(note.documentIndex());
@@ -135,9 +154,8 @@ public final class NoteCoordinator {
             List<Double> onsets = timeline.performedOnsets(note);
             for (int i = 0; i < onsets.size(); i++) {
                 PlayingFacts.Drum drum = drums.get(note.documentIndex());
-                GraceTiming.Placement grace = graces.get(note.documentIndex());
                 expected.add(new NoteMatcher.Expected(note, i, onsets.get(i), drum == null ? note.soundingPitch() : drum.key(),
-                        grace == null ? 0 : grace.shiftQuarters()));
+                        shifts.getOrDefault(note.documentIndex(), 0.0)));
             }
         }
         return expected;
@@ -213,19 +231,34 @@ public final class NoteCoordinator {
         String method = matches.isEmpty() ? "not_performed" : null;
         // With a MIDI partner the MIDI's time stands; without one the grace rule places the note.
         GraceTiming.Placement grace = timing.graces.get(note.documentIndex());
-        double shift = grace == null ? 0 : grace.shiftQuarters();
+        TremoloExpansion.Plan tremolo = timing.tremolos.get(note.documentIndex());
+        double shift = (grace == null ? 0 : grace.shiftQuarters()) + (tremolo == null ? 0 : tremolo.shiftQuarters());
         String graceRule = null;
         PlayingFacts.Arpeggio arpeggio = null;
+        List<PlayingFacts.Stroke> strokes = null;
         for (NoteMatcher.Match match : matches) {
             if (match.midi() != null) {
                 MidiNote m = match.midi();
-                performances.add(new Performance(round6(m.startSeconds()), round6(m.durationSeconds()), m.velocity()));
+                double length = m.durationSeconds();
+                if (tremolo != null) {
+                    // The MIDI's repeated notes are this notehead's tremolo: its strokes, and its length.
+                    List<PlayingFacts.Stroke> played = midiStrokes(m, tremolo.single() ? chainQuarters : tremolo.lengthQuarters(), timing);
+                    length = played.get(played.size() - 1).offsetSeconds() + played.get(played.size() - 1).durationSeconds();
+                    strokes = strokes == null ? played : strokes;
+                }
+                performances.add(new Performance(round6(m.startSeconds()), round6(length), m.velocity()));
                 graceRule = graceRule == null && (note.grace() || grace != null) ? "midi" : graceRule;
             } else {
                 double at = timing.mapping.toMidi(match.expected().quarter() + shift);
                 double start = timing.tempoMap.secondsAt(at);
                 double quarters = grace == null ? chainQuarters
                         : note.grace() ? grace.lengthQuarters() : chainQuarters - grace.lengthQuarters();
+                if (tremolo != null) {
+                    quarters = tremolo.single() ? chainQuarters : tremolo.lengthQuarters();
+                    if (strokes == null) {
+                        strokes = notatedStrokes(tremolo, at, quarters, timing.tempoMap, note.dynamicsVelocity());
+                    }
+                }
                 double length = note.grace() && grace == null ? graceSeconds(timing.tempoMap, at)
                         : timing.tempoMap.secondsAt(at + quarters) - start;
                 ArpeggioRoll.Place roll = timing.rolls.get(note.documentIndex());
@@ -257,7 +290,8 @@ public final class NoteCoordinator {
         d.method = method;
         boolean anyMidi = matches.stream().anyMatch(m -> m.midi() != null);
         d.timingSource = !hasMidi ? MUSICXML_TEMPO : anyMidi && confidence >= 1.0 ? MIDI_EXACT : MIDI_TEMPO_MAP;
-        d.playing = d.playing.withGraceTiming(graceRule).withArpeggio(arpeggio);
+        d.playing = d.playing.withGraceTiming(graceRule).withArpeggio(arpeggio)
+                .withStrokes(strokes == null ? List.of() : strokes);
         return d;
     }
 
@@ -280,6 +314,47 @@ public final class NoteCoordinator {
         d.method = "tied_to_primary";
         d.timingSource = hasMidi ? MIDI_TEMPO_MAP : MUSICXML_TEMPO;
         return d;
+    }
+
+    /** A tremolo's strokes as the notation times them, in seconds from its first. */
+    private static List<PlayingFacts.Stroke> notatedStrokes(TremoloExpansion.Plan plan, double at, double quarters,
+                                                            TempoMap tempoMap, int velocity) {
+        double start = tempoMap.secondsAt(at);
+        List<PlayingFacts.Stroke> strokes = new ArrayList<>();
+        for (double[] stroke : plan.strokes(quarters)) {
+            double from = tempoMap.secondsAt(at + stroke[0]);
+            double to = tempoMap.secondsAt(at + stroke[0] + stroke[1]);
+            strokes.add(new PlayingFacts.Stroke(round6(from - start), round6(to - from), velocity));
+        }
+        return strokes;
+    }
+
+    /**
+     * A tremolo's strokes as the MIDI file plays them: the matched note and every later note of the
+     * same key in its lane, up to the tremolo's end, that no other notehead took.
+     */
+    private static List<PlayingFacts.Stroke> midiStrokes(MidiNote first, double quarters, Timing timing) {
+        List<PlayingFacts.Stroke> strokes = new ArrayList<>();
+        strokes.add(new PlayingFacts.Stroke(0, round6(first.durationSeconds()), first.velocity()));
+        double end = first.startQuarter() + quarters - NoteMatcher.EXACT_TOLERANCE;
+        for (MidiNote m : timing.midiNotes) {
+            if (m.lane() == first.lane() && m.pitch() == first.pitch() && m.startQuarter() > first.startQuarter() + 1e-9
+                    && m.startQuarter() < end && !timing.usedMidi.contains(m)) {
+                strokes.add(new PlayingFacts.Stroke(round6(m.startSeconds() - first.startSeconds()), round6(m.durationSeconds()), m.velocity()));
+            }
+        }
+        strokes.sort(Comparator.comparingDouble(PlayingFacts.Stroke::offsetSeconds));
+        // Some MIDI files double a stroke (two notes of one key at one time): it is one stroke.
+        List<PlayingFacts.Stroke> distinct = new ArrayList<>();
+        for (PlayingFacts.Stroke stroke : strokes) {
+            PlayingFacts.Stroke last = distinct.isEmpty() ? null : distinct.get(distinct.size() - 1);
+            if (last != null && Math.abs(last.offsetSeconds() - stroke.offsetSeconds()) < 1e-6) {
+                distinct.set(distinct.size() - 1, last.durationSeconds() >= stroke.durationSeconds() ? last : stroke);
+            } else {
+                distinct.add(stroke);
+            }
+        }
+        return distinct;
     }
 
     /** A grace note with no MIDI partner sounds for a sixteenth, the usual acciaccatura length. */

@@ -31,10 +31,11 @@ public final class NoteMatcher {
      * One sounding the MusicXML promises: a note at one of its performed onsets.
      *
      * @param pitch the MIDI key it sounds: its pitch, or for a drum its drum key
-     * @param graceShift quarters the grace-note convention moves it from its written onset: a grace
-     *                   note's place, or how late a principal starts after grace notes on its beat
+     * @param shift quarters the playing conventions move it from its written onset: a grace note's
+     *              place, how late a principal starts after grace notes on its beat, or where the second
+     *              note of a two-note tremolo is first heard
      */
-    public record Expected(NotatedNote note, int performanceIndex, double quarter, int pitch, double graceShift) {
+    public record Expected(NotatedNote note, int performanceIndex, double quarter, int pitch, double shift) {
     }
 
     /** How one expected sounding was matched. */
@@ -109,7 +110,7 @@ public final class NoteMatcher {
             MidiNote hit;
             if (e.note().grace()) {
                 // A long group on the beat reaches further than a sixteenth past it.
-                hit = nearest(pool, at, GRACE_EARLIEST, GRACE_LATEST + Math.max(0, e.graceShift()), used);
+                hit = nearest(pool, at, GRACE_EARLIEST, GRACE_LATEST + Math.max(0, e.shift()), used);
                 if (hit != null) {
                     used.add(hit);
                     found.put(e, new Match(e, hit, 1.0, "grace_window"));
@@ -121,12 +122,14 @@ public final class NoteMatcher {
                 found.put(e, new Match(e, hit, 1.0, "unison_shared"));
                 continue;
             }
-            if (e.graceShift() > 0) {
-                // The player took the grace notes on the beat, as the convention does, and the principal later.
-                hit = nearest(pool, at + e.graceShift(), -EXACT_TOLERANCE, EXACT_TOLERANCE, used);
+            if (Math.abs(e.shift()) > EXACT_TOLERANCE) {
+                // Played where the convention plays it: a principal after grace notes taken on the beat,
+                // the second note of a two-note tremolo one stroke after the first.
+                hit = nearest(pool, at + e.shift(), -EXACT_TOLERANCE, EXACT_TOLERANCE, used);
                 if (hit != null) {
                     used.add(hit);
-                    found.put(e, new Match(e, hit, 1.0, "principal_after_grace"));
+                    found.put(e, new Match(e, hit, 1.0, e.note().marks().tremolo() != null ? "tremolo_first_stroke"
+                            : "principal_after_grace"));
                     continue;
                 }
             }

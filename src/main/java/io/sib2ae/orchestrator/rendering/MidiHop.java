@@ -6,6 +6,8 @@ import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.StageStatus;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The MIDI hop: writes a note's own Standard MIDI File (tempo, program, channel, velocity,
@@ -51,7 +53,9 @@ public final class MidiHop {
     /** What the note sounds like; the audio hop renders exactly this. */
     public static NoteMidiSpec spec(NoteWork work) {
         NoteManifest m = work.manifest();
-        double duration = Math.max(MIN_SECONDS, m.drumKey != null ? Math.min(DRUM_STRIKE_SECONDS, m.durationSeconds) : m.durationSeconds);
+        // A drum roll (a tremolo) lasts as written; a single stroke as long as its decay.
+        boolean struckOnce = m.drumKey != null && m.tremolo == null;
+        double duration = Math.max(MIN_SECONDS, struckOnce ? Math.min(DRUM_STRIKE_SECONDS, m.durationSeconds) : m.durationSeconds);
         if (duration > MAX_NOTE_SECONDS) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                     "the note lasts %.0f s, over the %.0f s a single note may last", duration, MAX_NOTE_SECONDS));
@@ -63,7 +67,16 @@ public final class MidiHop {
             double end = pedals.soundingEndSeconds(m.midiChannel, m.calculatedStartTime + duration);
             sounding = Math.max(duration, end - m.calculatedStartTime);
         }
-        return new NoteMidiSpec(m.midiPitch, Math.max(1, Math.min(127, m.velocity)), m.midiChannel, m.midiProgram,
-                m.tempoBpm > 0 ? m.tempoBpm : 120, duration, sounding);
+        NoteMidiSpec spec = new NoteMidiSpec(m.midiPitch, Math.max(1, Math.min(127, m.velocity)), m.midiChannel, m.midiProgram,
+                m.tempoBpm > 0 ? m.tempoBpm : 120, duration, sounding, List.of());
+        if (m.tremolo == null || m.tremolo.strokes() < 2) {
+            return spec;
+        }
+        List<NoteMidiSpec.Stroke> strokes = new ArrayList<>(m.tremolo.strokes());
+        for (int i = 0; i < m.tremolo.strokes(); i++) {
+            double seconds = m.tremolo.strokeSeconds().get(i);
+            strokes.add(new NoteMidiSpec.Stroke(m.tremolo.strokeOffsetsSeconds().get(i), Math.max(MIN_SECONDS, seconds), spec.velocity()));
+        }
+        return spec.withStrokes(strokes);
     }
 }

@@ -47,8 +47,21 @@ public final class NoteMidiWriter {
             if (pedal) {
                 track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, SUSTAIN_PEDAL, 127), 0));
             }
-            track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, ch, spec.midiPitch(), spec.velocity()), 0));
-            track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, ch, spec.midiPitch(), 0), noteOffTick));
+            if (spec.strokes().isEmpty()) {
+                track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, ch, spec.midiPitch(), spec.velocity()), 0));
+                track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, ch, spec.midiPitch(), 0), noteOffTick));
+            } else {
+                // A tremolo: one notehead, its strokes as the notes it sounds, each ended before the next begins.
+                for (NoteMidiSpec.Stroke stroke : spec.strokes()) {
+                    long on = ticks(stroke.offsetSeconds(), spec.tempoBpm());
+                    long off = Math.min(noteOffTick, Math.max(on + 1, on + ticks(stroke.durationSeconds(), spec.tempoBpm())));
+                    if (on >= noteOffTick) {
+                        break;
+                    }
+                    track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, ch, spec.midiPitch(), stroke.velocity()), on));
+                    track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, ch, spec.midiPitch(), 0), off));
+                }
+            }
             if (pedal) {
                 track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, SUSTAIN_PEDAL, 0), soundingTick));
             }
