@@ -250,7 +250,6 @@ public final class MusicXmlReader {
                         case "chromatic" -> part.transposeChromatic = parseInt(xml.getElementText(), "chromatic");
                         case "octave-change" -> part.transposeOctave = parseInt(xml.getElementText(), "octave-change");
                         case "time" -> readTime();
-                        case "sign" -> part.percussion |= "percussion".equals(xml.getElementText().trim());
                         case "transpose" -> {
                             // A new <transpose> replaces the old one entirely.
                             part.transposeChromatic = 0;
@@ -441,7 +440,8 @@ public final class MusicXmlReader {
             if (note.rest || note.cue || !note.printed) {
                 return;
             }
-            part.percussion |= note.unpitched;
+            part.unpitchedNotes += note.unpitched ? 1 : 0;
+            part.pitchedNotes += note.unpitched ? 0 : 1;
             if (note.step == 0 && note.unpitched) {
                 // <display-step> is optional for unpitched notes: they then stand on the middle line.
                 note.step = 'B';
@@ -675,7 +675,7 @@ public final class MusicXmlReader {
             }
             List<ScorePart> scoreParts = parts.values().stream()
                     .map(p -> new ScorePart(p.id, p.index, p.name, p.instrumentName, p.program, p.channel, Math.max(1, p.staves),
-                            List.copyOf(p.instruments), p.percussion))
+                            List.copyOf(p.instruments), p.percussion || p.unpitchedNotes > 0 && p.pitchedNotes == 0))
                     .toList();
             List<NotatedNote> notes = new ArrayList<>(pending.size());
             for (PendingNote p : pending) {
@@ -906,7 +906,14 @@ public final class MusicXmlReader {
         final List<ScorePart.Instrument> instruments = new ArrayList<>();
         /** The latest onset of any note or rest in each measure. */
         final Map<Integer, Double> lastOnsets = new HashMap<>();
+        /**
+         * The part list plays the part on channel 10 or names drum keys. Otherwise a part is percussion
+         * when all its notes are unpitched: a percussion clef met on the way (12a, 34b) does not make a
+         * pitched part a drum kit.
+         */
         boolean percussion;
+        int unpitchedNotes;
+        int pitchedNotes;
         double divisions = 1;
         boolean divisionsDeclared;
         boolean timedInMeasure;

@@ -8,8 +8,8 @@ package io.sib2ae.orchestrator.coordination;
  * @param midiChannel MIDI channel 0-15, or -1 when the score does not say
  * @param staves staves the part is drawn on (a piano part has two)
  * @param instruments the part's score instruments (the drums of a kit), in part-list order
- * @param percussion the part is a percussion part: a percussion clef, unpitched notes, or a
- *                   MIDI instrument on channel 10 or with a {@code <midi-unpitched>} key
+ * @param percussion the part is a percussion part: a MIDI instrument on channel 10 or with a
+ *                   {@code <midi-unpitched>} key, or notes that are all unpitched
  */
 public record ScorePart(String partId, int partIndex, String name, String instrumentName,
                         int midiProgram, int midiChannel, int staves, java.util.List<Instrument> instruments,

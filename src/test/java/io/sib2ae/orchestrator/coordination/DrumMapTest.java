@@ -88,4 +88,16 @@ class DrumMapTest {
                 .allSatisfy(n -> assertThat(n.timingConfidence()).isEqualTo(1.0))
                 .extracting(CoordinatedNote::matchMethod).doesNotContain("percussion_onset");
     }
+
+    @Test
+    void aPercussionClefMetInAPitchedPartDoesNotMakeItADrumKit() {
+        // 12a changes to a percussion clef on the way, 34b ends with a percussion clef and one unpitched note:
+        // their pitched notes stay on the part's own channel.
+        assertThat(Fixtures.coordinateSuite("12a").notes()).allSatisfy(n -> assertThat(n.midiChannel()).isNotEqualTo(9));
+        assertThat(Fixtures.coordinateSuite("34b").notes()).filteredOn(n -> !n.notated().unpitched())
+                .allSatisfy(n -> assertThat(n.midiChannel()).isNotEqualTo(9));
+        // 73a's cymbal and triangle parts hold only unpitched notes: they are drums.
+        assertThat(Fixtures.coordinateSuite("73a").notes()).filteredOn(n -> n.notated().unpitched())
+                .allSatisfy(n -> assertThat(n.midiChannel()).isEqualTo(9));
+    }
 }
