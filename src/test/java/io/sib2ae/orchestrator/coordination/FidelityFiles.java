@@ -5,12 +5,12 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /** The small hand-written MusicXML files under {@code src/test/resources/fidelity/}, one construct each. */
-final class FidelityFiles {
+public final class FidelityFiles {
 
     private FidelityFiles() {
     }
 
-    static byte[] bytes(String name) {
+    public static byte[] bytes(String name) {
         try (InputStream in = FidelityFiles.class.getResourceAsStream("/fidelity/" + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no test file fidelity/" + name);
@@ -21,11 +21,11 @@ final class FidelityFiles {
         }
     }
 
-    static MusicXmlScore read(String name) {
+    public static MusicXmlScore read(String name) {
         return Fixtures.reader().read(bytes(name), name);
     }
 
-    static CoordinatedScore coordinate(String name) {
+    public static CoordinatedScore coordinate(String name) {
         return Fixtures.coordinator().coordinate(bytes(name), name, null, null);
     }
 }
