@@ -1,5 +1,7 @@
 package io.sib2ae.orchestrator;
 
+import static io.sib2ae.orchestrator.routes.ExchangeProperties.HOP;
+
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteConfigurationBuilder;
 
@@ -25,7 +27,7 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
         routeConfiguration("hop-errors")
                 .onException(Exception.class).continued(true)
                     .log(org.apache.camel.LoggingLevel.WARN, "sib2ae.notes", "${routeId} failed on a note: ${exception.message}")
-                    .bean("noteHops", "recordHopFailure(${body}, ${exception}, ${routeId})");
+                    .bean("noteHops", "recordHopFailure(${body}, ${exception}, ${exchangeProperty." + HOP + "})");
 
         routeConfiguration("note-errors")
                 .onException(Exception.class).handled(true)

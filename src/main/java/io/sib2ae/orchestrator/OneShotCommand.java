@@ -1,6 +1,7 @@
 package io.sib2ae.orchestrator;
 
 import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;
 import java.io.PrintStream;
@@ -89,11 +90,11 @@ final class OneShotCommand {
                     + result.failedNotes() + " failed, " + result.elapsedMillis() + " ms)"
                     + (result.manifestPath() == null ? "" : " -> " + result.manifestPath()));
             awaitStudioRoutes(context);
-            if ("completed".equals(result.status())) {
+            if (result.status() == ScoreStatus.COMPLETED) {
                 return EXIT_COMPLETED;
             }
             err.println(result.status() + ": " + result.reason());
-            return "completed_with_failures".equals(result.status()) ? EXIT_COMPLETED_WITH_FAILURES : EXIT_FAILED;
+            return result.status() == ScoreStatus.COMPLETED_WITH_FAILURES ? EXIT_COMPLETED_WITH_FAILURES : EXIT_FAILED;
         } catch (Exception e) {
             err.println("failed: " + e.getMessage());
             return EXIT_FAILED;

@@ -274,7 +274,7 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
         return new Submissions();
     }
 
-    /** The bounded pool the per-note splitter runs on: one worker per core unless configured. */
+    /** The bounded pool the per-note splitter runs on: two workers per core unless configured. */
     @BindToRegistry("noteWorkers")
     public ExecutorService noteWorkers() {
         // Twice the cores: while one worker's note waits for a synthesizer, another analyses keyframes.

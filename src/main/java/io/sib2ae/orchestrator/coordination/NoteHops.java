@@ -2,7 +2,8 @@ package io.sib2ae.orchestrator.coordination;
 
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
-import io.sib2ae.orchestrator.manifest.StageStatus;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 
 /**
@@ -28,18 +29,18 @@ public final class NoteHops {
     }
 
     /**
-     * Records an error that escaped a hop route ({@code hop-midi}, {@code hop-audio} ...) on that
-     * hop's stage of the note, and counts it, so the hop's progress still reaches every note.
+     * Records an error that escaped a hop on that hop's stage of the note, and counts it, so the
+     * hop's progress still reaches every note.
+     *
+     * @param hop the stage of the hop that failed, as the hop's route declared it
      */
-    public NoteWork recordHopFailure(NoteWork work, Exception failure, String hopRouteId) {
-        String hop = hopRouteId != null && hopRouteId.startsWith("hop-") ? hopRouteId.substring("hop-".length()) : "";
-        StageStatus stage = ScoreProcessor.stagesOf(work.manifest()).get(hop);
-        if (stage == null || hop.equals("coordination")) {
+    public NoteWork recordHopFailure(NoteWork work, Exception failure, Stage hop) {
+        if (hop == null || hop == Stage.COORDINATION) {
             return markRunningOrCoordination(work, failure);
         }
-        stage.mark(StageStatus.FAILED, reason(failure));
+        hop.of(work.manifest()).mark(StageState.FAILED, reason(failure));
         // Every hop counts a note as its very last step, so a hop that threw has not counted it.
-        work.run().count(hop, StageStatus.FAILED);
+        work.run().tally(hop, StageState.FAILED);
         return work;
     }
 
@@ -52,14 +53,14 @@ public final class NoteHops {
         NoteManifest manifest = work.manifest();
         String reason = reason(failure);
         boolean marked = false;
-        for (StageStatus stage : ScoreProcessor.stagesOf(manifest).values()) {
-            if (stage.is(StageStatus.RUNNING)) {
-                stage.mark(StageStatus.FAILED, reason);
+        for (Stage stage : Stage.values()) {
+            if (stage.of(manifest).is(StageState.RUNNING)) {
+                stage.of(manifest).mark(StageState.FAILED, reason);
                 marked = true;
             }
         }
         if (!marked) {
-            manifest.stages.coordination.mark(StageStatus.FAILED, reason);
+            manifest.stages.coordination.mark(StageState.FAILED, reason);
         }
         return work;
     }

@@ -8,6 +8,9 @@ import io.sib2ae.orchestrator.manifest.FileNames;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.ScoreManifest;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.manifest.StageStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,7 +82,7 @@ public final class ScoreProcessor {
         return run.notes();
     }
 
-    /** Decides the status from the notes' stages, writes the final index and archives the inputs. */
+    /** Decides the status from the notes' stages and writes the final index; the inputs are archived after the announcement. */
     public ScoreResult close(ScoreRun run) {
         ScoreManifest index = run.index();
         Map<String, Map<String, Integer>> stageCounts = new TreeMap<>();
@@ -88,14 +91,13 @@ public final class ScoreProcessor {
         int assetsMade = 0;
         for (NoteManifest note : run.manifests()) {
             boolean failed = false;
-            for (Map.Entry<String, StageStatus> stage : stagesOf(note).entrySet()) {
-                stageCounts.computeIfAbsent(stage.getKey(), k -> new TreeMap<>()).merge(stage.getValue().status, 1, Integer::sum);
-                if (stage.getValue().is(StageStatus.FAILED)) {
+            for (Stage stage : Stage.values()) {
+                StageStatus status = stage.of(note);
+                stageCounts.computeIfAbsent(stage.toString(), k -> new TreeMap<>()).merge(status.status.toString(), 1, Integer::sum);
+                if (status.is(StageState.FAILED)) {
                     failed = true;
-                    failures.add(note.universalId + " " + stage.getKey() + ": " + stage.getValue().error);
-                } else if (!stage.getKey().equals("coordination") && (stage.getValue().is(StageStatus.COMPLETED)
-                        || stage.getValue().is(StageStatus.SKIPPED) && stage.getValue().reason != null
-                        && stage.getValue().reason.startsWith("already"))) {
+                    failures.add(note.universalId + " " + stage + ": " + status.error);
+                } else if (stage != Stage.COORDINATION && status.hasAsset()) {
                     assetsMade++;
                 }
             }
@@ -103,8 +105,8 @@ public final class ScoreProcessor {
         }
         int total = run.notes().size();
         // Failed means nothing usable came out; a broken SVG beside good audio is a partial success.
-        index.status = failedNotes == 0 ? ScoreManifest.COMPLETED
-                : assetsMade == 0 ? ScoreManifest.FAILED : ScoreManifest.COMPLETED_WITH_FAILURES;
+        index.status = failedNotes == 0 ? ScoreStatus.COMPLETED
+                : assetsMade == 0 ? ScoreStatus.FAILED : ScoreStatus.COMPLETED_WITH_FAILURES;
         index.counts.stages = stageCounts;
         // Always a list, empty when nothing failed, so a studio script can loop over it as it is;
         // the first 200 are listed, and the counts per hop give every one.
@@ -132,18 +134,8 @@ public final class ScoreProcessor {
         Path where = workArea.quarantine(set, failure);
         String reason = failure instanceof ScoreInputException input ? input.describe() : String.valueOf(failure.getMessage());
         String now = Instant.now().toString();
-        return new ScoreResult(set.scoreName(), ScoreManifest.FAILED, null, 0, 0, reason + " (moved to " + where + ")", 0,
+        return new ScoreResult(set.scoreName(), ScoreStatus.FAILED, null, 0, 0, reason + " (moved to " + where + ")", 0,
                 Map.of(), now, now);
-    }
-
-    public static Map<String, StageStatus> stagesOf(NoteManifest note) {
-        Map<String, StageStatus> stages = new LinkedHashMap<>();
-        stages.put("coordination", note.stages.coordination);
-        stages.put("midi", note.stages.midi);
-        stages.put("audio", note.stages.audio);
-        stages.put("keyframes", note.stages.keyframes);
-        stages.put("svg", note.stages.svg);
-        return stages;
     }
 
     private ScoreManifest indexFor(ScoreSet set, CoordinatedScore coordinated, Instant started) {
@@ -244,15 +236,15 @@ public final class ScoreProcessor {
             m.files.keyframesAe = new FileEntry(stem + "_keyframes_ae.txt");
             m.files.noteheadSvg = new FileEntry(FileNames.notehead(noteheadSuffix.get(note.universalId()),
                     notated.partId(), notated.pitchName(), notated.measureNumber()));
-            m.stages.coordination.mark(StageStatus.COMPLETED, null);
+            m.stages.coordination.mark(StageState.COMPLETED, null);
             if (!note.primary()) {
                 String why = "tied secondary: sounds in primary " + note.primaryUniversalId();
-                m.stages.midi.mark(StageStatus.SKIPPED, why);
-                m.stages.audio.mark(StageStatus.SKIPPED, why);
-                m.stages.keyframes.mark(StageStatus.SKIPPED, why);
+                m.stages.midi.mark(StageState.SKIPPED, why);
+                m.stages.audio.mark(StageState.SKIPPED, why);
+                m.stages.keyframes.mark(StageState.SKIPPED, why);
             }
             if (noSvg) {
-                m.stages.svg.mark(StageStatus.SKIPPED, "the score came without an SVG export");
+                m.stages.svg.mark(StageState.SKIPPED, "the score came without an SVG export");
             }
             carryOver(manifests.readNote(folder, m.universalId), m);
             result.add(m);

@@ -2,6 +2,7 @@ package io.sib2ae.orchestrator.coordination;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import java.util.Map;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Map;
  * @param hopCounts outcomes per hop, e.g. {@code audio.completed -> 6}
  */
 public record ScoreResult(@JsonProperty("score_name") String scoreName,
-                          @JsonProperty("status") String status,
+                          @JsonProperty("status") ScoreStatus status,
                           @JsonProperty("manifest_path") String manifestPath,
                           @JsonProperty("notes") int notes,
                           @JsonProperty("failed_notes") int failedNotes,
@@ -23,6 +24,6 @@ public record ScoreResult(@JsonProperty("score_name") String scoreName,
 
     @JsonIgnore
     public boolean succeeded() {
-        return "completed".equals(status);
+        return status == ScoreStatus.COMPLETED;
     }
 }

@@ -3,6 +3,8 @@ package io.sib2ae.orchestrator.coordination;
 import io.sib2ae.orchestrator.intake.ScoreSet;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.ScoreManifest;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -64,13 +66,13 @@ public final class ScoreRun {
         return startedAt;
     }
 
-    /** Counts one hop outcome, e.g. {@code ("audio", "completed")}. */
-    public void count(String hop, String status) {
-        counts.computeIfAbsent(hop + "." + status, k -> new AtomicInteger()).incrementAndGet();
+    /** Counts one hop outcome, e.g. {@code (AUDIO, COMPLETED)}, shown as {@code audio.completed}. */
+    public void tally(Stage hop, StageState outcome) {
+        counts.computeIfAbsent(hop + "." + outcome, k -> new AtomicInteger()).incrementAndGet();
     }
 
-    public int count(String hopAndStatus) {
-        AtomicInteger value = counts.get(hopAndStatus);
+    public int count(Stage hop, StageState outcome) {
+        AtomicInteger value = counts.get(hop + "." + outcome);
         return value == null ? 0 : value.get();
     }
 

@@ -10,14 +10,9 @@ import java.util.Map;
 @JsonPropertyOrder({"score_name", "status", "content_hash", "created_at", "completed_at"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public class ScoreManifest {
-    public static final String PROCESSING = "processing";
-    public static final String COMPLETED = "completed";
-    public static final String COMPLETED_WITH_FAILURES = "completed_with_failures";
-    public static final String FAILED = "failed";
-
     @JsonProperty("score_name") public String scoreName;
     @JsonProperty("title") public String title;
-    @JsonProperty("status") public String status = PROCESSING;
+    @JsonProperty("status") public ScoreStatus status = ScoreStatus.PROCESSING;
     @JsonProperty("content_hash") public String contentHash;
     @JsonProperty("created_at") public String createdAt;
     @JsonProperty("completed_at") public String completedAt;

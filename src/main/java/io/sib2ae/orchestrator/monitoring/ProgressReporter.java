@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.monitoring;
 
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.coordination.ScoreRun;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import java.time.Duration;
@@ -38,7 +39,7 @@ public final class ProgressReporter {
         listeners.forEach(l -> l.started(run));
         LOG.info("Score '{}' started: {} notes ({} primary), timing from {}", run.scoreName(), run.notes().size(),
                 run.index().counts.primaryNotes, run.coordinated().timingSource());
-        write(run, "processing");
+        write(run, ScoreStatus.PROCESSING);
     }
 
     public void noteFinished(ScoreRun run, int done) {
@@ -49,21 +50,21 @@ public final class ProgressReporter {
             int percent = (int) Math.floor(done * 100.0 / total);
             LOG.info("Score '{}': {}% ({}/{} notes) after {} ms, {}", run.scoreName(), percent, done, total,
                     elapsed(run), run.countsSnapshot());
-            write(run, "processing");
+            write(run, ScoreStatus.PROCESSING);
         }
     }
 
-    public void finished(ScoreRun run, String status) {
+    public void finished(ScoreRun run, ScoreStatus status) {
         listeners.forEach(l -> l.finished(run, status));
         LOG.info("Score '{}' {}: {} notes in {} ms, {}", run.scoreName(), status, run.notes().size(), elapsed(run),
                 run.countsSnapshot());
         write(run, status);
     }
 
-    private void write(ScoreRun run, String status) {
+    private void write(ScoreRun run, ScoreStatus status) {
         Map<String, Object> progress = new LinkedHashMap<>();
         progress.put("score_name", run.scoreName());
-        progress.put("status", status);
+        progress.put("status", status.toString());
         progress.put("notes_total", run.notes().size());
         progress.put("notes_done", run.notesFinished());
         progress.put("percent", run.notes().isEmpty() ? 100 : Math.floor(run.notesFinished() * 1000.0 / run.notes().size()) / 10);

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.monitoring;
 
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.coordination.ScoreRun;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
@@ -44,7 +45,7 @@ public final class ScoreMBeans implements ScoreProgressListener {
     }
 
     @Override
-    public void finished(ScoreRun run, String status) {
+    public void finished(ScoreRun run, ScoreStatus status) {
         ScoreProgress progress = run.sharedOrNull(ScoreProgress.class);
         if (progress == null) {
             return;

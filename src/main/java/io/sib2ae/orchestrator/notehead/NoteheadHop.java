@@ -7,6 +7,8 @@ import io.sib2ae.orchestrator.manifest.AtomicFiles;
 import io.sib2ae.orchestrator.manifest.FileNames;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.manifest.StageStatus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +24,6 @@ import java.util.Map;
  */
 public final class NoteheadHop {
 
-    public static final String HOP = "svg";
     static final String FOLDER = "svg";
 
     private final NoteheadLocator locator = new NoteheadLocator();
@@ -73,31 +74,31 @@ public final class NoteheadHop {
         ScoreRun run = work.run();
         PageAssignments pages = run.sharedOrNull(PageAssignments.class);
         if (pages == null) {
-            run.count(HOP, StageStatus.SKIPPED);
+            run.tally(Stage.SVG, StageState.SKIPPED);
             return work;
         }
         if (pages.failure() != null) {
-            m.stages.svg.mark(StageStatus.FAILED, "SVG unusable: " + pages.failure());
-            run.count(HOP, StageStatus.FAILED);
+            m.stages.svg.mark(StageState.FAILED, "SVG unusable: " + pages.failure());
+            run.tally(Stage.SVG, StageState.FAILED);
             return work;
         }
         NoteheadAssignment assignment = pages.byNote().get(m.universalId);
         if (assignment instanceof NoteheadPlacement placement) {
             m.svg = placementFacts(placement);
             if (FileRecords.verified(m.files.noteheadSvg, run.folder())) {
-                m.stages.svg.mark(StageStatus.SKIPPED, "already written and verified");
-                run.count(HOP, StageStatus.SKIPPED);
+                m.stages.svg.markKept("already written and verified");
+                run.tally(Stage.SVG, StageState.SKIPPED);
                 return work;
             }
             Path target = run.folder().resolve(FOLDER).resolve("noteheads").resolve(m.files.noteheadSvg.predictedFilename);
             writer.writeNote(pages.pages().get(placement.page()), placement, target);
             FileRecords.record(m.files.noteheadSvg, run.folder(), target);
-            m.stages.svg.mark(StageStatus.COMPLETED, null);
-            run.count(HOP, StageStatus.COMPLETED);
+            m.stages.svg.mark(StageState.COMPLETED, null);
+            run.tally(Stage.SVG, StageState.COMPLETED);
         } else {
             String reason = assignment instanceof NoteheadFailure failure ? failure.reason() : "no notehead assigned";
-            m.stages.svg.mark(StageStatus.FAILED, reason);
-            run.count(HOP, StageStatus.FAILED);
+            m.stages.svg.mark(StageState.FAILED, reason);
+            run.tally(Stage.SVG, StageState.FAILED);
         }
         return work;
     }

@@ -4,6 +4,8 @@ import io.sib2ae.orchestrator.coordination.NoteWork;
 import io.sib2ae.orchestrator.coordination.ScoreRun;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.manifest.StageStatus;
 import java.nio.file.Path;
 
@@ -13,7 +15,6 @@ import java.nio.file.Path;
  */
 public final class MidiHop {
 
-    public static final String HOP = "midi";
     static final String FOLDER = "midi";
 
     /** A note longer than this is a corrupt score, not music: rendering it would take minutes and gigabytes. */
@@ -26,19 +27,19 @@ public final class MidiHop {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
         if (!m.isPrimary) {
-            run.count(HOP, StageStatus.SKIPPED);
+            run.tally(Stage.MIDI, StageState.SKIPPED);
             return work;
         }
         if (FileRecords.verified(m.files.midi, run.folder())) {
-            m.stages.midi.mark(StageStatus.SKIPPED, "already rendered and verified");
-            run.count(HOP, StageStatus.SKIPPED);
+            m.stages.midi.markKept("already rendered and verified");
+            run.tally(Stage.MIDI, StageState.SKIPPED);
             return work;
         }
         Path target = run.folder().resolve(FOLDER).resolve(m.files.midi.predictedFilename);
         new NoteMidiWriter().write(spec(work), target);
         FileRecords.record(m.files.midi, run.folder(), target);
-        m.stages.midi.mark(StageStatus.COMPLETED, null);
-        run.count(HOP, StageStatus.COMPLETED);
+        m.stages.midi.mark(StageState.COMPLETED, null);
+        run.tally(Stage.MIDI, StageState.COMPLETED);
         return work;
     }
 

@@ -1,5 +1,8 @@
 package io.sib2ae.orchestrator.rendering;
 
+import static io.sib2ae.orchestrator.routes.ExchangeProperties.HOP;
+
+import io.sib2ae.orchestrator.manifest.Stage;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -13,6 +16,7 @@ public class RenderingRoutes extends RouteBuilder {
         from("direct:hop-midi")
                 .routeId("hop-midi")
                 .routeConfigurationId("hop-errors")
+                .setProperty(HOP, constant(Stage.MIDI))
                 .bean("midiHop", "render").id("render-midi");
 
         // The breaker's thresholds, wait and per-note timeout come from camel.resilience4j.* in
@@ -21,6 +25,7 @@ public class RenderingRoutes extends RouteBuilder {
         from("direct:hop-audio")
                 .routeId("hop-audio")
                 .routeConfigurationId("hop-errors")
+                .setProperty(HOP, constant(Stage.AUDIO))
                 .choice().id("audio-needed")
                     .when(method("audioHop", "alreadyDone"))
                         .bean("audioHop", "skip").id("skip-audio")
@@ -38,11 +43,13 @@ public class RenderingRoutes extends RouteBuilder {
         from("direct:hop-keyframes")
                 .routeId("hop-keyframes")
                 .routeConfigurationId("hop-errors")
+                .setProperty(HOP, constant(Stage.KEYFRAMES))
                 .bean("keyframesHop", "extract").id("extract-keyframes");
 
         from("direct:hop-svg")
                 .routeId("hop-svg")
                 .routeConfigurationId("hop-errors")
+                .setProperty(HOP, constant(Stage.SVG))
                 .bean("noteheadHop", "write").id("write-notehead-svg");
     }
 }

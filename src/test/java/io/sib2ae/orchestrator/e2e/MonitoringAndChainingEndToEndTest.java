@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sib2ae.orchestrator.TestData;
 import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;
 import java.io.ByteArrayOutputStream;
@@ -155,13 +156,13 @@ class MonitoringAndChainingEndToEndTest {
         try (RunningService service = RunningService.start(root)) {
             ScoreResult byFolder = service.context().createProducerTemplate()
                     .requestBody("direct:sib2ae-submit", folder.toString(), ScoreResult.class);
-            assertThat(byFolder.status()).isEqualTo("completed");
+            assertThat(byFolder.status()).isEqualTo(ScoreStatus.COMPLETED);
             assertThat(byFolder.notes()).isEqualTo(9);
 
             ScoreResult byHeaders = service.context().createProducerTemplate().requestBodyAndHeaders("direct:sib2ae-submit", null,
                     Map.of("Sib2AeMusicXml", folder.resolve("SS 9.musicxml").toString(),
                             "Sib2AeMidi", folder.resolve("SS 9.mid").toString()), ScoreResult.class);
-            assertThat(byHeaders.status()).isEqualTo("completed");
+            assertThat(byHeaders.status()).isEqualTo(ScoreStatus.COMPLETED);
             // Handed-in files belong to the caller: they are read where they are and never moved.
             assertThat(filesUnder(folder)).hasSize(3);
             assertThat(filesUnder(service.archive())).isEmpty();
