@@ -1,8 +1,11 @@
 package io.sib2ae.orchestrator;
 
-import io.sib2ae.orchestrator.coordination.ScoreRoutes;
-import io.sib2ae.orchestrator.intake.IntakeRoutes;
-import io.sib2ae.orchestrator.rendering.RenderingRoutes;
+import io.sib2ae.orchestrator.routes.CompletionRoutes;
+import io.sib2ae.orchestrator.routes.ErrorHandlingConfiguration;
+import io.sib2ae.orchestrator.routes.IntakeRoutes;
+import io.sib2ae.orchestrator.routes.NoteHopRoutes;
+import io.sib2ae.orchestrator.routes.NoteheadRoutes;
+import io.sib2ae.orchestrator.routes.ScoreRoutes;
 import java.util.OptionalInt;
 import org.apache.camel.main.Main;
 
@@ -40,7 +43,9 @@ public final class App {
         main.configure().addRoutesBuilder(new ErrorHandlingConfiguration());
         main.configure().addRoutesBuilder(new IntakeRoutes());
         main.configure().addRoutesBuilder(new ScoreRoutes());
-        main.configure().addRoutesBuilder(new RenderingRoutes());
+        main.configure().addRoutesBuilder(new NoteHopRoutes());
+        main.configure().addRoutesBuilder(new NoteheadRoutes());
+        main.configure().addRoutesBuilder(new CompletionRoutes());
         // Built-in defaults first, then the editable file beside the jar, which wins.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:config/application.properties;optional=true");

@@ -1,6 +1,6 @@
 package io.sib2ae.orchestrator;
 
-import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.run.ScoreResult;
 import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;

@@ -3,14 +3,16 @@ package io.sib2ae.orchestrator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sib2ae.orchestrator.chaining.AssetDelivery;
 import io.sib2ae.orchestrator.chaining.CompletionEvents;
-import io.sib2ae.orchestrator.coordination.MidiFileReader;
-import io.sib2ae.orchestrator.coordination.MusicXmlReader;
+import io.sib2ae.orchestrator.score.MidiFileReader;
+import io.sib2ae.orchestrator.score.MusicXmlReader;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
-import io.sib2ae.orchestrator.coordination.NoteHops;
-import io.sib2ae.orchestrator.coordination.ScoreProcessor;
+import io.sib2ae.orchestrator.run.NoteHops;
+import io.sib2ae.orchestrator.run.ManifestPlanner;
+import io.sib2ae.orchestrator.run.ScoreCloser;
+import io.sib2ae.orchestrator.score.ScoreReader;
 import io.sib2ae.orchestrator.intake.Folders;
-import io.sib2ae.orchestrator.intake.MxlArchive;
-import io.sib2ae.orchestrator.intake.ScoreInputReader;
+import io.sib2ae.orchestrator.score.MxlArchive;
+import io.sib2ae.orchestrator.score.ScoreInputReader;
 import io.sib2ae.orchestrator.intake.ScoreSetAggregation;
 import io.sib2ae.orchestrator.intake.Submissions;
 import io.sib2ae.orchestrator.intake.WorkArea;
@@ -196,16 +198,30 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
         return breaker == null ? "UNKNOWN" : breaker.getCircuitBreakerState();
     }
 
-    @BindToRegistry("scoreProcessor")
-    public ScoreProcessor scoreProcessor() {
+    @BindToRegistry("scoreReader")
+    public ScoreReader scoreReader() {
         ScoreInputReader inputs = new ScoreInputReader(maxFileBytes, new MxlArchive(maxUncompressedBytes, maxCompressionRatio));
-        NoteCoordinator coordinator = new NoteCoordinator(new MusicXmlReader(maxNotes), new MidiFileReader(maxMidiTracks, maxMidiSeconds));
-        return new ScoreProcessor(inputs, coordinator, manifestStore(), workArea(), folders().output());
+        return new ScoreReader(inputs, new MusicXmlReader(maxNotes), new MidiFileReader(maxMidiTracks, maxMidiSeconds));
+    }
+
+    @BindToRegistry("noteCoordinator")
+    public NoteCoordinator noteCoordinator() {
+        return new NoteCoordinator();
+    }
+
+    @BindToRegistry("manifestPlanner")
+    public ManifestPlanner manifestPlanner() {
+        return new ManifestPlanner(manifestStore(), folders().output());
+    }
+
+    @BindToRegistry("scoreCloser")
+    public ScoreCloser scoreCloser() {
+        return new ScoreCloser(manifestStore());
     }
 
     @BindToRegistry("noteHops")
     public NoteHops noteHops() {
-        return new NoteHops(manifestStore(), progressReporter());
+        return new NoteHops(manifestStore());
     }
 
     @BindToRegistry("midiHop")

@@ -1,7 +1,7 @@
 package io.sib2ae.orchestrator.monitoring;
 
 import io.sib2ae.orchestrator.manifest.ScoreStatus;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +40,12 @@ public final class ProgressReporter {
         LOG.info("Score '{}' started: {} notes ({} primary), timing from {}", run.scoreName(), run.notes().size(),
                 run.index().counts.primaryNotes, run.coordinated().timingSource());
         write(run, ScoreStatus.PROCESSING);
+    }
+
+    /** Counts a note out of the hops, and reports the score's progress. */
+    public void noteFinished(ScoreRun run) {
+        // Counted and reported in one call, so the reports of two notes finishing together stay in order.
+        noteFinished(run, run.noteFinished());
     }
 
     public void noteFinished(ScoreRun run, int done) {

@@ -1,10 +1,9 @@
 package io.sib2ae.orchestrator.monitoring;
 
 import io.sib2ae.orchestrator.manifest.ScoreStatus;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
-import io.sib2ae.orchestrator.manifest.StageStatus;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;

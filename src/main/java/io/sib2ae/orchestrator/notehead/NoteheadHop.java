@@ -1,15 +1,14 @@
 package io.sib2ae.orchestrator.notehead;
 
-import io.sib2ae.orchestrator.coordination.NotatedNote;
-import io.sib2ae.orchestrator.coordination.NoteWork;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.score.NotatedNote;
+import io.sib2ae.orchestrator.run.NoteWork;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
 import io.sib2ae.orchestrator.manifest.FileNames;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
-import io.sib2ae.orchestrator.manifest.StageStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,13 +33,14 @@ public final class NoteheadHop {
     public record PageAssignments(List<SvgPage> pages, Map<String, NoteheadAssignment> byNote, String failure) {
     }
 
-    /** MusicXML bytes of the score, kept for the layout reader. */
-    public record SourceXml(byte[] bytes) {
-    }
-
-    public ScoreRun prepare(ScoreRun run) {
+    /**
+     * Finds the score's noteheads on its SVG pages and writes the page layers.
+     *
+     * @return what was found, or why nothing could be; null when the score came without SVG
+     */
+    public PageAssignments locate(ScoreRun run) {
         if (run.scoreSet().svgPages().isEmpty()) {
-            return run;
+            return null;
         }
         PageAssignments result;
         try {
@@ -65,14 +65,13 @@ public final class NoteheadHop {
         } catch (RuntimeException e) {
             result = new PageAssignments(List.of(), Map.of(), e.getMessage());
         }
-        run.share(PageAssignments.class, result);
-        return run;
+        return result;
     }
 
-    public NoteWork write(NoteWork work) {
+    /** @param pages what {@link #locate} found for the note's score */
+    public NoteWork write(NoteWork work, PageAssignments pages) {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
-        PageAssignments pages = run.sharedOrNull(PageAssignments.class);
         if (pages == null) {
             run.tally(Stage.SVG, StageState.SKIPPED);
             return work;
@@ -126,12 +125,11 @@ public final class NoteheadHop {
     }
 
     private static ScoreLayout readLayout(ScoreRun run) {
-        SourceXml source = run.sharedOrNull(SourceXml.class);
         Path temp = run.folder().resolve(".layout-source" + AtomicFiles.TEMP_SUFFIX);
         try {
             // The layout reader reads files; a compressed score is only ever unpacked in memory, so hand it a copy.
             Files.createDirectories(run.folder());
-            Files.write(temp, source.bytes());
+            Files.write(temp, run.coordinated().source().musicXml());
             return new ScoreLayoutReader().read(temp);
         } catch (IOException e) {
             throw new IllegalStateException("cannot stage the MusicXML for layout reading: " + e.getMessage(), e);

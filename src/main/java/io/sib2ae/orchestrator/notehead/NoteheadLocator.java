@@ -1,6 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
-import io.sib2ae.orchestrator.coordination.SecureXml;
+import io.sib2ae.orchestrator.score.SecureXml;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;

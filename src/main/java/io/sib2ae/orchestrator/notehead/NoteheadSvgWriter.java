@@ -1,6 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
-import io.sib2ae.orchestrator.coordination.SecureXml;
+import io.sib2ae.orchestrator.score.SecureXml;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;

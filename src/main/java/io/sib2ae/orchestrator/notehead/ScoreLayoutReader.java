@@ -1,6 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
-import io.sib2ae.orchestrator.coordination.SecureXml;
+import io.sib2ae.orchestrator.score.SecureXml;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.ClefChange;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.MeasureLayout;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.OctaveShift;

@@ -1,7 +1,7 @@
 package io.sib2ae.orchestrator.rendering;
 
-import io.sib2ae.orchestrator.coordination.NoteWork;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.run.NoteWork;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.FileEntry;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
@@ -58,13 +58,19 @@ public final class AudioHop {
         return work;
     }
 
-    public NoteWork render(NoteWork work) {
+    /**
+     * Renders the note and writes its WAV.
+     *
+     * @return the rendered audio, which the keyframes hop analyses in memory; null when the
+     *         breaker's timeout gave up on this render and the failure is recorded
+     */
+    public RenderedAudio render(NoteWork work) {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
         synchronized (m) {
             if (!m.stages.audio.is(StageState.PENDING)) {
                 // The breaker's timeout fired before this call even began, and the failure is recorded.
-                return work;
+                return null;
             }
             m.stages.audio.mark(StageState.RUNNING, null);
         }
@@ -72,7 +78,7 @@ public final class AudioHop {
         RenderedAudio audio = renderer.render(MidiHop.spec(work));
         synchronized (m) {
             if (!m.stages.audio.is(StageState.RUNNING)) {
-                return work; // timed out meanwhile: the fallback recorded the failure
+                return null; // timed out meanwhile: the fallback recorded the failure
             }
             Path target = run.folder().resolve(FOLDER).resolve(m.files.audio.predictedFilename);
             WavFile.write(target, audio);
@@ -87,13 +93,12 @@ public final class AudioHop {
             facts.peakDbfs = Double.isFinite(audio.peakDbfs()) ? audio.peakDbfs() : -120.0;
             m.audio = facts;
             m.stages.audio.mark(StageState.COMPLETED, null);
-            work.handOff(audio);
             long took = System.nanoTime() - started;
             m.stages.audio.durationMs = took / 1_000_000;
             observer.rendered(java.time.Duration.ofNanos(took));
             run.tally(Stage.AUDIO, StageState.COMPLETED);
         }
-        return work;
+        return audio;
     }
 
     /**

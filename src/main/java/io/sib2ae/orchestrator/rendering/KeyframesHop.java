@@ -1,12 +1,11 @@
 package io.sib2ae.orchestrator.rendering;
 
-import io.sib2ae.orchestrator.coordination.NoteWork;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.run.NoteWork;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
-import io.sib2ae.orchestrator.manifest.StageStatus;
 import java.nio.file.Path;
 
 /** The keyframes hop: analyses a note's WAV per video frame and writes its keyframe files. */
@@ -23,10 +22,10 @@ public final class KeyframesHop {
         this.fps = fps;
     }
 
-    public NoteWork extract(NoteWork work) {
+    /** @param rendered the audio the audio hop rendered for this note just now, if it did */
+    public NoteWork extract(NoteWork work, RenderedAudio rendered) {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
-        RenderedAudio rendered = work.takeHandOff(RenderedAudio.class);
         if (!m.isPrimary) {
             run.tally(Stage.KEYFRAMES, StageState.SKIPPED);
             return work;

@@ -1,12 +1,11 @@
 package io.sib2ae.orchestrator.rendering;
 
-import io.sib2ae.orchestrator.coordination.NoteWork;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.run.NoteWork;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
-import io.sib2ae.orchestrator.manifest.StageStatus;
 import java.nio.file.Path;
 
 /**
@@ -54,8 +53,7 @@ public final class MidiHop {
         double sounding = duration;
         var midi = work.run().coordinated().midi();
         if (midi != null) {
-            SustainPedalMap pedals = work.run().shared(SustainPedalMap.class, () -> SustainPedalMap.from(midi.sequence()));
-            double end = pedals.soundingEndSeconds(m.midiChannel, m.calculatedStartTime + duration);
+            double end = midi.pedals().soundingEndSeconds(m.midiChannel, m.calculatedStartTime + duration);
             sounding = Math.max(duration, end - m.calculatedStartTime);
         }
         return new NoteMidiSpec(m.midiPitch, Math.max(1, Math.min(127, m.velocity)), m.midiChannel, m.midiProgram,

@@ -9,7 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sib2ae.orchestrator.TestData;
-import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.run.ScoreResult;
 import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;

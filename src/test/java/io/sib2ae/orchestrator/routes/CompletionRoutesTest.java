@@ -1,0 +1,69 @@
+package io.sib2ae.orchestrator.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sib2ae.orchestrator.chaining.CompletionEvents;
+import io.sib2ae.orchestrator.intake.Folders;
+import io.sib2ae.orchestrator.manifest.ManifestStore;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
+import io.sib2ae.orchestrator.run.ScoreResult;
+import io.sib2ae.orchestrator.run.ScoreRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.component.mock.MockEndpoint;
+import org.apache.camel.spi.Registry;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The completion routes: a score whose notes are through is closed, its final index written, its
+ * completion announced as an event, and the caller still gets the ScoreResult back.
+ */
+class CompletionRoutesTest extends CamelTestSupport {
+
+    @TempDir
+    static Path root;
+
+    private final Folders folders = RouteFixtures.folders(root);
+
+    @Override
+    protected RoutesBuilder[] createRouteBuilders() {
+        return new RoutesBuilder[] {new ErrorHandlingConfiguration(), new CompletionRoutes()};
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        return RouteFixtures.properties(RouteFixtures.folders(root));
+    }
+
+    @Override
+    protected void bindToRegistry(Registry registry) {
+        RouteFixtures.bindCommonBeans(registry, folders);
+        registry.bind("completionEvents", new CompletionEvents());
+    }
+
+    @Test
+    void aClosedScoreIsAnnouncedAndTheCallerGetsItsResult() throws Exception {
+        ScoreRun run = RouteFixtures.plannedSs9(folders, false);
+        MockEndpoint events = getMockEndpoint("mock:events");
+        events.expectedMessageCount(1);
+        events.message(0).header("CamelFileName").endsWith("-SS 9-completed.json");
+        events.message(0).body().contains("\"status\":\"completed\"");
+
+        ScoreResult result = template.send("direct:close-score", e -> {
+            e.getMessage().setBody(run);
+            e.setProperty(ExchangeProperties.SCORE_RUN, run);
+            e.setProperty(ExchangeProperties.SCORE_SET, run.scoreSet());
+        }).getMessage().getBody(ScoreResult.class);
+
+        assertThat(result.status()).isEqualTo(ScoreStatus.COMPLETED);
+        assertThat(result.notes()).isEqualTo(9);
+        events.assertIsSatisfied();
+        assertThat(new ManifestStore().readIndex(run.folder()).status).isEqualTo(ScoreStatus.COMPLETED);
+        // Handed-in files belong to the caller: never archived.
+        assertThat(Files.exists(folders.archive())).isFalse();
+    }
+}
