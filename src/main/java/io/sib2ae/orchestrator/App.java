@@ -39,7 +39,13 @@ public final class App {
         // The configuration and routes are listed rather than found by classpath scanning, which
         // loaded every class of the package from the jar and took two of a run's four boot seconds.
         Main main = new Main();
-        main.configure().addConfiguration(OrchestratorConfiguration.class);
+        main.configure().addConfiguration(StartupValidation.class);
+        main.configure().addConfiguration(IntakeConfiguration.class);
+        main.configure().addConfiguration(ScoreConfiguration.class);
+        main.configure().addConfiguration(HopConfiguration.class);
+        main.configure().addConfiguration(MonitoringConfiguration.class);
+        main.configure().addConfiguration(SynthesizerWarmUp.class);
+        main.configure().addConfiguration(CrashRecovery.class);
         main.configure().addRoutesBuilder(new ErrorHandlingConfiguration());
         main.configure().addRoutesBuilder(new IntakeRoutes());
         main.configure().addRoutesBuilder(new ScoreRoutes());

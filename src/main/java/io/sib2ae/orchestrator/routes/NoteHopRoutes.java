@@ -13,6 +13,9 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class NoteHopRoutes extends RouteBuilder {
 
+    /** The audio hop's circuit breaker, by its id: what JMX and the per-score MBeans report on. */
+    public static final String AUDIO_BREAKER = "audio-breaker";
+
     @Override
     public void configure() {
         from("direct:note-hops")
@@ -44,7 +47,7 @@ public class NoteHopRoutes extends RouteBuilder {
                     .when(method("audioHop", "alreadyDone"))
                         .bean("audioHop", "skip").id("skip-audio")
                     .otherwise()
-                        .circuitBreaker().id("audio-breaker")
+                        .circuitBreaker().id(AUDIO_BREAKER)
                             // The rendered PCM is handed to the keyframes hop in memory: analysing it
                             // there saves reading the WAV just written back from disk.
                             .setProperty(RENDERED_AUDIO, method("audioHop", "render")).id("render-audio")
