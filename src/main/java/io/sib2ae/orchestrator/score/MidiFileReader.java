@@ -50,7 +50,7 @@ public final class MidiFileReader {
             throw new ScoreInputException("SMPTE-timed MIDI files are not supported; export with PPQ timing", fileName);
         }
         int resolution = sequence.getResolution();
-        TempoMap tempoMap = readTempoMap(sequence);
+        TempoMap tempoMap = TempoMap.of(sequence);
         double lastSeconds = tempoMap.secondsAt(sequence.getTickLength() / (double) resolution);
         if (lastSeconds > maxSeconds) {
             throw new ScoreInputException(String.format("The MIDI file lasts %.0f s, over the limit of %.0f s "
@@ -115,16 +115,6 @@ public final class MidiFileReader {
     private static long readLength(byte[] bytes, int at) {
         return ((long) (bytes[at] & 0xff) << 24) | ((bytes[at + 1] & 0xff) << 16) | ((bytes[at + 2] & 0xff) << 8)
                 | (bytes[at + 3] & 0xff);
-    }
-
-    /** The tempo points on the quarter-note timeline the MusicXML side uses too. */
-    private static TempoMap readTempoMap(Sequence sequence) {
-        double resolution = sequence.getResolution();
-        List<TempoMap.Change> changes = new ArrayList<>();
-        for (MidiTempoEvents.Point point : MidiTempoEvents.of(sequence)) {
-            changes.add(new TempoMap.Change(point.tick() / resolution, point.quartersPerMinute()));
-        }
-        return TempoMap.of(changes);
     }
 
     private static void readTrack(int trackIndex, Track track, int resolution, TempoMap tempoMap,

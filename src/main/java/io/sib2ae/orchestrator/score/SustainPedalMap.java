@@ -15,7 +15,7 @@ import java.util.List;
  * note's sounding end can be extended to the pedal release.
  *
  * <p>CC64 at 64 or more is down, below 64 is up (the GM convention). Ticks are read through the
- * file's full tempo map, whichever track holds it (Sibelius puts it in track 0 only). A pedal never
+ * file's full {@link TempoMap}, whichever track holds it (Sibelius puts it in track 0 only). A pedal never
  * released holds until the end of the sequence.
  */
 public final class SustainPedalMap {
@@ -123,64 +123,5 @@ public final class SustainPedalMap {
             throw new IllegalArgumentException("channel must be in 0..15, was " + channel);
         }
         return channel;
-    }
-
-    /**
-     * Converts ticks to seconds exactly, in whole ticks, through the tempo points coordination
-     * reads too ({@link MidiTempoEvents}). Coordination keeps its own quarter-note map because
-     * MusicXML has no ticks; both agree on every tick to well below a sample.
-     */
-    public static final class TempoMap {
-        private final long[] ticks;
-        private final double[] secondsAtTick;
-        private final long[] microsPerQuarter;
-        private final double resolution;
-        private final double smpteSecondsPerTick;
-
-        private TempoMap(long[] ticks, double[] secondsAtTick, long[] microsPerQuarter, double resolution,
-                         double smpteSecondsPerTick) {
-            this.ticks = ticks;
-            this.secondsAtTick = secondsAtTick;
-            this.microsPerQuarter = microsPerQuarter;
-            this.resolution = resolution;
-            this.smpteSecondsPerTick = smpteSecondsPerTick;
-        }
-
-        public static TempoMap of(Sequence sequence) {
-            int resolution = sequence.getResolution();
-            if (sequence.getDivisionType() != Sequence.PPQ) {
-                // SMPTE time: ticks are a fixed fraction of a second, tempo events do not apply.
-                return new TempoMap(new long[0], new double[0], new long[0], resolution,
-                        1.0 / (sequence.getDivisionType() * resolution));
-            }
-            List<MidiTempoEvents.Point> points = MidiTempoEvents.of(sequence);
-            int n = points.size();
-            long[] ticks = new long[n];
-            double[] at = new double[n];
-            long[] micros = new long[n];
-            for (int i = 0; i < n; i++) {
-                ticks[i] = points.get(i).tick();
-                micros[i] = points.get(i).microsPerQuarter();
-                at[i] = i == 0 ? 0 : at[i - 1] + span(ticks[i] - ticks[i - 1], micros[i - 1], resolution);
-            }
-            return new TempoMap(ticks, at, micros, resolution, Double.NaN);
-        }
-
-        /** Seconds from the start of the sequence to {@code tick}. */
-        public double seconds(long tick) {
-            if (ticks.length == 0) {
-                return tick * smpteSecondsPerTick;
-            }
-            int i = Arrays.binarySearch(ticks, tick);
-            if (i < 0) {
-                i = -i - 2; // the last tempo point before tick
-            }
-            return secondsAtTick[i] + span(tick - ticks[i], microsPerQuarter[i], resolution);
-        }
-
-        // Multiplying before dividing keeps whole-beat spans exact (480 ticks at 500000 us = 0.5 s).
-        private static double span(long deltaTicks, long microsPerQuarter, double resolution) {
-            return deltaTicks * (double) microsPerQuarter / (1_000_000.0 * resolution);
-        }
     }
 }

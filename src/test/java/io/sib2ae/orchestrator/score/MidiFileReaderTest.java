@@ -49,7 +49,7 @@ class MidiFileReaderTest {
         assertThat(note.endSeconds()).isCloseTo(2.0, within(1e-9));
         // The pedal map, which renders sustain, reads the same ticks as the same seconds.
         javax.sound.midi.Sequence sequence = reader.read(lateTempo, "late-tempo.mid").sequence();
-        assertThat(io.sib2ae.orchestrator.score.SustainPedalMap.TempoMap.of(sequence).seconds(480))
+        assertThat(TempoMap.of(sequence).seconds(480))
                 .isCloseTo(note.startSeconds(), within(1e-9));
     }
 

@@ -45,7 +45,7 @@ class MidiTempoEventsTest {
         assertThat(MidiTempoEvents.of(midi.sequence())).containsExactly(new Point(0, 1_000_000));
         // Both clocks run at 60 qpm throughout: quarter 2 is two seconds in.
         assertThat(midi.notes().get(0).startSeconds()).isCloseTo(2.0, within(1e-12));
-        assertThat(SustainPedalMap.TempoMap.of(midi.sequence()).seconds(960)).isCloseTo(2.0, within(1e-12));
+        assertThat(TempoMap.of(midi.sequence()).seconds(960)).isCloseTo(2.0, within(1e-12));
     }
 
     static Stream<Path> realMidiFiles() throws IOException {
@@ -59,7 +59,7 @@ class MidiTempoEventsTest {
     @MethodSource("realMidiFiles")
     void coordinationAndRenderingPutEveryNoteOfARealScoreOnTheSameSecond(Path file) throws IOException {
         MidiPerformance midi = reader.read(Files.readAllBytes(file), file.getFileName().toString());
-        SustainPedalMap.TempoMap exact = SustainPedalMap.TempoMap.of(midi.sequence());
+        TempoMap exact = TempoMap.of(midi.sequence());
         assertThat(midi.notes()).isNotEmpty().allSatisfy(note -> {
             assertThat(exact.seconds(note.startTick())).isCloseTo(note.startSeconds(), within(1e-9));
             assertThat(exact.seconds(note.endTick())).isCloseTo(note.endSeconds(), within(1e-9));

@@ -85,7 +85,7 @@ class SustainPedalMapTest {
         // SS 9.mid: ppq 960, 600000 us per quarter (100 BPM) in track 0 only; the flute's A4 starts
         // at tick 14400 in track 1 and ends at 15840. Its pedal is set to 0 (up) at tick 0.
         Sequence sequence = MidiSystem.getSequence(testdata().resolve("sib2ae/SS 9.mid").toFile());
-        SustainPedalMap.TempoMap tempo = SustainPedalMap.TempoMap.of(sequence);
+        TempoMap tempo = TempoMap.of(sequence);
         assertThat(tempo.seconds(14400)).isCloseTo(9.0, within(EPS));
         assertThat(tempo.seconds(15840)).isCloseTo(9.9, within(EPS));
         SustainPedalMap map = SustainPedalMap.from(sequence);
