@@ -3,14 +3,12 @@ package io.sib2ae.orchestrator.notehead;
 import io.sib2ae.orchestrator.score.NotatedNote;
 import io.sib2ae.orchestrator.run.NoteWork;
 import io.sib2ae.orchestrator.run.ScoreRun;
-import io.sib2ae.orchestrator.manifest.AtomicFiles;
+import io.sib2ae.orchestrator.score.ScoreSource;
 import io.sib2ae.orchestrator.manifest.FileNames;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -125,20 +123,7 @@ public final class NoteheadHop {
     }
 
     private static ScoreLayout readLayout(ScoreRun run) {
-        Path temp = run.folder().resolve(".layout-source" + AtomicFiles.TEMP_SUFFIX);
-        try {
-            // The layout reader reads files; a compressed score is only ever unpacked in memory, so hand it a copy.
-            Files.createDirectories(run.folder());
-            Files.write(temp, run.coordinated().source().musicXml());
-            return new ScoreLayoutReader().read(temp);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot stage the MusicXML for layout reading: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // recovery sweeps temporary files
-            }
-        }
+        ScoreSource source = run.coordinated().source();
+        return new ScoreLayoutReader().read(source.musicXml(), source.files().musicXml().getFileName().toString());
     }
 }
