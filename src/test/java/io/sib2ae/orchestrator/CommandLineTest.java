@@ -119,6 +119,18 @@ class CommandLineTest {
     }
 
     @Test
+    void aFailureIsReportedByItsScoreInputReasonNotByCamelsWrapping() {
+        var input = new io.sib2ae.orchestrator.coordination.ScoreInputException("Not well-formed MusicXML: no root",
+                "s.musicxml", 3, 7, null);
+        var wrapped = new org.apache.camel.CamelExecutionException("Exception occurred during execution on the exchange",
+                null, new IllegalStateException("route failed", input));
+
+        assertThat(OneShotCommand.reasonOf(wrapped)).isEqualTo("s.musicxml:3:7: Not well-formed MusicXML: no root");
+        assertThat(OneShotCommand.reasonOf(new RuntimeException("outer", new java.io.IOException("disk full"))))
+                .isEqualTo("IOException: disk full");
+    }
+
+    @Test
     void oneShotHelpIsTheWholeHelp() {
         assertThat(new OneShotCommand(out, out).run(new String[] {"process", "--help"})).isZero();
         assertThat(printed.toString(StandardCharsets.UTF_8)).isEqualTo(CommandLine.help());

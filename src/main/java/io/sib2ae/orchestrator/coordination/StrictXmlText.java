@@ -22,6 +22,7 @@ final class StrictXmlText extends Reader {
     private final Charset charset;
     private final CharsetDecoder decoder;
     private final ByteBuffer bytes = ByteBuffer.allocate(8192).flip();
+    private final CharBuffer pending = CharBuffer.allocate(2).flip();
     private boolean endOfInput;
     private long line = 1;
     private long column = 1;
@@ -39,13 +40,35 @@ final class StrictXmlText extends Reader {
         if (length == 0) {
             return 0;
         }
-        CharBuffer out = CharBuffer.wrap(buffer, offset, length);
+        if (!pending.hasRemaining() && length == 1) {
+            // One character may need two chars (a surrogate pair), which would not fit the caller's one.
+            pending.clear();
+            int decoded = decode(pending);
+            pending.flip();
+            if (decoded < 0) {
+                return -1;
+            }
+        }
+        if (pending.hasRemaining()) {
+            buffer[offset] = pending.get();
+            advance(buffer, offset, 1);
+            return 1;
+        }
+        int decoded = decode(CharBuffer.wrap(buffer, offset, length));
+        if (decoded > 0) {
+            advance(buffer, offset, decoded);
+        }
+        return decoded;
+    }
+
+    /** Decodes at least one character into {@code out}, which has room for two; -1 at the end. */
+    private int decode(CharBuffer out) throws IOException {
+        int start = out.position();
         while (true) {
             CoderResult result = decoder.decode(bytes, out, endOfInput);
-            int produced = out.position() - offset;
+            int produced = out.position() - start;
             if (produced > 0) {
                 // A bad byte after these characters is met again on the next read, with its position known.
-                advance(buffer, offset, produced);
                 return produced;
             }
             if (result.isError()) {

@@ -74,6 +74,18 @@ class SecureXmlTest {
         assertThat(readAll(withMark)).isEqualTo("\u00e9");
     }
 
+    @Test
+    void readOneCharAtATimeACharacterBeyondSixteenBitsArrivesWhole() throws Exception {
+        String text = "a\ud834\udd1eb"; // U+1D11E MUSICAL SYMBOL G CLEF, four bytes in UTF-8
+        StrictXmlText reader = new StrictXmlText(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+                StandardCharsets.UTF_8);
+        StringBuilder read = new StringBuilder();
+        for (int c = reader.read(); c >= 0; c = reader.read()) {
+            read.append((char) c);
+        }
+        assertThat(read.toString()).isEqualTo(text);
+    }
+
     /** The text content of the document. */
     private static String readAll(byte[] xml) throws XMLStreamException {
         XMLStreamReader reader = SecureXml.musicXmlReader(new ByteArrayInputStream(xml));
