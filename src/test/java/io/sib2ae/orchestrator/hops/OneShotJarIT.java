@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sib2ae.orchestrator.ShadedJar;
 import io.sib2ae.orchestrator.TestData;
 import java.io.File;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,7 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The one-shot command's exit codes, each through the packaged jar as a user runs it:
- * {@code java -jar sib2ae-orchestrator.jar process ...} in a working directory of its own.
+ * {@code java -jar sib2ae-orchestrator.jar process ...} in a working directory of its own (no
+ * config/ there, so the jar's built-in defaults apply).
  */
 class OneShotJarIT {
 
@@ -38,12 +43,36 @@ class OneShotJarIT {
     }
 
     @Test
-    void aScoreThatCompletesExitsZero() throws Exception {
-        ShadedJar.Run run = ShadedJar.run(workingDirectory, logs, javaOptions(Ss9ServiceHopsTest.SMALL_SOUNDFONT), ss9("--out", out));
+    void aScoreThatCompletesExitsZeroWithEveryNoteRenderedAndTheStudioRoutesDone() throws Exception {
+        // The shipped studio routes run in one-shot mode too, and finish before the process exits.
+        Files.createDirectories(workingDirectory.resolve("routes"));
+        try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+            for (Path route : routes.filter(r -> r.toString().endsWith(".camel.yaml")).toList()) {
+                Files.copy(route, workingDirectory.resolve("routes").resolve(route.getFileName()));
+            }
+        }
+        ShadedJar.Run run;
+        // A service already running on this machine holds the management port; a one-shot run must not need it.
+        try (ServerSocket busyPort = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<String, String> properties = new HashMap<>(Ss9ServiceHopsTest.SMALL_SOUNDFONT);
+            properties.put("sib2ae.management.port", String.valueOf(busyPort.getLocalPort()));
+            run = ShadedJar.run(workingDirectory, logs, javaOptions(properties), ss9("--out", out));
+        }
 
         assertThat(run.exitCode()).as(run.printed()).isZero();
         assertThat(run.stdout()).contains("SS 9: completed (9 notes, 0 failed");
+        assertThat(run.stderr()).doesNotContain("BindException");
         Ss9Outputs.assertCompletelyRendered(out.resolve(Ss9Outputs.SCORE));
+        // The studio routes deliver under --out too: the run writes nothing anywhere else.
+        try (Stream<Path> delivered = Files.list(out.resolve("delivery").resolve("SS 9"))) {
+            assertThat(delivered.count()).as("WAV, keyframes JSON and AE text of the 6 primary notes").isEqualTo(18);
+        }
+        assertThat(Files.readString(out.resolve("completed-scores.log"))).contains("SS 9 completed notes=9");
+        try (Stream<Path> written = Files.list(workingDirectory)) {
+            assertThat(written.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("out", "routes");
+        }
+        // Handed-in files stay where they are.
+        assertThat(TestData.file("sib2ae/SS 9.musicxml")).exists();
     }
 
     /** A SoundFont that passes the header check but cannot be loaded: every render fails, the SVGs do not. */
