@@ -8,7 +8,9 @@ import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -120,22 +122,26 @@ final class OneShotCommand {
 
     /** What is wrong with the named files and folder, or null when every input can be read. */
     private static String inputProblem(Map<String, String> options) {
-        String problem = fileProblem("--musicxml", options.get("musicxml"));
+        List<Map.Entry<String, String>> files = new ArrayList<>();
+        files.add(Map.entry("--musicxml", options.get("musicxml")));
         String midi = options.get("midi");
-        if (problem == null && midi != null && !midi.isBlank()) {
-            problem = fileProblem("--midi", midi);
+        if (midi != null && !midi.isBlank()) {
+            files.add(Map.entry("--midi", midi));
         }
         String svg = options.get("svg");
         if (svg != null && !svg.isBlank()) {
             for (String page : svg.split(File.pathSeparator)) {
-                problem = problem != null ? problem : fileProblem("--svg", page);
+                files.add(Map.entry("--svg", page));
+            }
+        }
+        for (Map.Entry<String, String> file : files) {
+            String problem = fileProblem(file.getKey(), file.getValue());
+            if (problem != null) {
+                return problem;
             }
         }
         Path out = Path.of(options.get("out")).toAbsolutePath().normalize();
-        if (problem == null && Files.exists(out) && !Files.isDirectory(out)) {
-            problem = "--out " + out + ": is a file, not a folder";
-        }
-        return problem;
+        return Files.exists(out) && !Files.isDirectory(out) ? "--out " + out + ": is a file, not a folder" : null;
     }
 
     private static String fileProblem(String option, String given) {
