@@ -16,14 +16,14 @@ public final class App {
     }
 
     public static void main(String[] args) throws Exception {
-        OptionalInt answered = CommandLine.answer(args, System.out);
+        OptionalInt answered = CommandLine.answer(args, System.out, System.err);
         if (answered.isPresent()) {
             System.exit(answered.getAsInt());
         }
-        if (args.length > 0 && args[0].equals("process")) {
+        if (args.length > 0) {
             System.exit(new OneShotCommand(System.out, System.err).run(args));
         }
-        newMain().run(args);
+        newMain().run();
     }
 
     /** The Camel application every mode and every end-to-end test starts from. */
@@ -41,10 +41,10 @@ public final class App {
         main.configure().addRoutesBuilder(new IntakeRoutes());
         main.configure().addRoutesBuilder(new ScoreRoutes());
         main.configure().addRoutesBuilder(new RenderingRoutes());
-        // Built-in defaults first, then the editable file beside the jar, which wins.
+        // Built-in defaults first, then the editable file under the working directory, which wins.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:config/application.properties;optional=true");
-        // The studio's own YAML routes live in routes/ beside the jar; a run elsewhere simply has none.
+        // The studio's own YAML routes live in routes/ under the working directory; a run elsewhere has none.
         if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(routesFolder))) {
             main.configure().withRoutesIncludePattern("file:" + routesFolder + "/*.camel.yaml");
         }

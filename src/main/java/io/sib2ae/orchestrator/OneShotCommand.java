@@ -1,12 +1,16 @@
 package io.sib2ae.orchestrator;
 
+import io.sib2ae.orchestrator.coordination.ScoreInputException;
 import io.sib2ae.orchestrator.coordination.ScoreResult;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;
+import java.io.File;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +21,8 @@ import org.apache.camel.main.Main;
 /**
  * {@code process --musicxml F [--midi M] [--svg S] --out DIR}: runs one score through the
  * service's own routes, by way of {@code direct:sib2ae-submit}, and exits 0 when the score
- * completed, or non-zero with a one-line reason.
+ * completed, or non-zero with a one-line reason. Arguments and input files are checked before
+ * Camel starts: a usage error exits 2 having started and written nothing.
  */
 final class OneShotCommand {
 
@@ -46,18 +51,27 @@ final class OneShotCommand {
             if (!args[i].startsWith("--")) {
                 return usage("unexpected argument '" + args[i] + "'");
             }
-            if (i + 1 == args.length) {
-                return usage(args[i] + " needs a value");
-            }
             String option = args[i].substring(2);
             if (!OPTIONS.contains(option)) {
                 // A mistyped --mid must not quietly run the score without its MIDI.
                 return usage("unknown option " + args[i]);
             }
+            if (i + 1 == args.length) {
+                return usage(args[i] + " needs a value");
+            }
+            if (options.containsKey(option)) {
+                return usage(args[i] + " given twice");
+            }
             options.put(option, args[++i]);
         }
         if (!options.containsKey("musicxml") || !options.containsKey("out")) {
             return usage("--musicxml and --out are required");
+        }
+        // Checked before Camel starts, so a mistyped path costs no boot and leaves no --out folder.
+        String inputProblem = inputProblem(options);
+        if (inputProblem != null) {
+            err.println("error: " + inputProblem);
+            return EXIT_USAGE;
         }
         Path outFolder = Path.of(options.get("out")).toAbsolutePath();
         Main main = App.newMain();
@@ -95,7 +109,7 @@ final class OneShotCommand {
             err.println(result.status() + ": " + result.reason());
             return "completed_with_failures".equals(result.status()) ? EXIT_COMPLETED_WITH_FAILURES : EXIT_FAILED;
         } catch (Exception e) {
-            err.println("failed: " + e.getMessage());
+            err.println("failed: " + reasonOf(e));
             return EXIT_FAILED;
         } finally {
             try {
@@ -104,6 +118,61 @@ final class OneShotCommand {
                 // the process is exiting anyway
             }
         }
+    }
+
+    /** What is wrong with the named files and folder, or null when every input can be read. */
+    private static String inputProblem(Map<String, String> options) {
+        List<Map.Entry<String, String>> files = new ArrayList<>();
+        files.add(Map.entry("--musicxml", options.get("musicxml")));
+        String midi = options.get("midi");
+        if (midi != null && !midi.isBlank()) {
+            files.add(Map.entry("--midi", midi));
+        }
+        String svg = options.get("svg");
+        if (svg != null && !svg.isBlank()) {
+            for (String page : svg.split(File.pathSeparator)) {
+                files.add(Map.entry("--svg", page));
+            }
+        }
+        for (Map.Entry<String, String> file : files) {
+            String problem = fileProblem(file.getKey(), file.getValue());
+            if (problem != null) {
+                return problem;
+            }
+        }
+        Path out = Path.of(options.get("out")).toAbsolutePath().normalize();
+        return Files.exists(out) && !Files.isDirectory(out) ? "--out " + out + ": is a file, not a folder" : null;
+    }
+
+    private static String fileProblem(String option, String given) {
+        Path path = Path.of(given).toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            return option + " " + path + ": no such file";
+        }
+        if (Files.isDirectory(path)) {
+            return option + " " + path + ": is a folder, not a file";
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            return option + " " + path + ": cannot be read";
+        }
+        return null;
+    }
+
+    /**
+     * The reason a run ended in an exception, without Camel's wrapping ("Exception occurred during
+     * execution on the exchange: Exchange[...]"): the score input's own description where there is
+     * one, else the innermost cause's message.
+     */
+    static String reasonOf(Throwable failure) {
+        Throwable innermost = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ScoreInputException input) {
+                return input.describe();
+            }
+            innermost = cause;
+        }
+        return innermost.getMessage() == null ? innermost.getClass().getSimpleName()
+                : innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
     }
 
     /**

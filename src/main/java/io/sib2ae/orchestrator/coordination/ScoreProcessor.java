@@ -132,8 +132,9 @@ public final class ScoreProcessor {
         Path where = workArea.quarantine(set, failure);
         String reason = failure instanceof ScoreInputException input ? input.describe() : String.valueOf(failure.getMessage());
         String now = Instant.now().toString();
-        return new ScoreResult(set.scoreName(), ScoreManifest.FAILED, null, 0, 0, reason + " (moved to " + where + ")", 0,
-                Map.of(), now, now);
+        // Only inbox files move; handed-in files (the one-shot command's) stay where they are.
+        String report = set.archiveOnClose() ? " (moved to " + where + ")" : " (report in " + where + ")";
+        return new ScoreResult(set.scoreName(), ScoreManifest.FAILED, null, 0, 0, reason + report, 0, Map.of(), now, now);
     }
 
     public static Map<String, StageStatus> stagesOf(NoteManifest note) {

@@ -195,7 +195,7 @@ public final class NoteheadSvgWriter {
         Path svg = page.source();
         NoteheadLocator.checkFile(svg, limits);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(svg))) {
-            XMLStreamReader r = SecureXml.forSvg().createXMLStreamReader(in);
+            XMLStreamReader r = SecureXml.svgReader(in);
             try {
                 return render(w -> copyFiltered(r, w, new NoteheadLocator.Guard(svg, limits), keepLeaf));
             } finally {

@@ -30,7 +30,7 @@ public final class ScoreLayoutReader {
     public ScoreLayout read(Path musicXml) {
         NoteheadLocator.checkFile(musicXml, SvgLimits.DEFAULT);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(musicXml))) {
-            XMLStreamReader reader = SecureXml.forSvg().createXMLStreamReader(in);
+            XMLStreamReader reader = SecureXml.svgReader(in);
             try {
                 return new Scan(musicXml).run(reader);
             } finally {

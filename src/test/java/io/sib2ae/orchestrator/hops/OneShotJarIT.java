@@ -1,0 +1,149 @@
+package io.sib2ae.orchestrator.hops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sib2ae.orchestrator.ShadedJar;
+import io.sib2ae.orchestrator.TestData;
+import java.io.File;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The one-shot command's exit codes, each through the packaged jar as a user runs it:
+ * {@code java -jar sib2ae-orchestrator.jar process ...} in a working directory of its own (no
+ * config/ there, so the jar's built-in defaults apply).
+ */
+class OneShotJarIT {
+
+    @TempDir
+    Path root;
+
+    private Path workingDirectory;
+    private Path logs;
+    private Path out;
+
+    @BeforeEach
+    void folders() throws Exception {
+        workingDirectory = Files.createDirectories(root.resolve("cwd")); // no config/, no routes/: built-in defaults
+        logs = root.resolve("logs");
+        out = workingDirectory.resolve("out");
+        Files.writeString(root.resolve("score.musicxml"), "<score-partwise/>");
+    }
+
+    @Test
+    void aScoreThatCompletesExitsZeroWithEveryNoteRenderedAndTheStudioRoutesDone() throws Exception {
+        // The shipped studio routes run in one-shot mode too, and finish before the process exits.
+        Files.createDirectories(workingDirectory.resolve("routes"));
+        try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+            for (Path route : routes.filter(r -> r.toString().endsWith(".camel.yaml")).toList()) {
+                Files.copy(route, workingDirectory.resolve("routes").resolve(route.getFileName()));
+            }
+        }
+        ShadedJar.Run run;
+        // A service already running on this machine holds the management port; a one-shot run must not need it.
+        try (ServerSocket busyPort = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Map<String, String> properties = new HashMap<>(Ss9ServiceHopsTest.SMALL_SOUNDFONT);
+            properties.put("sib2ae.management.port", String.valueOf(busyPort.getLocalPort()));
+            run = ShadedJar.run(workingDirectory, logs, javaOptions(properties), ss9("--out", out));
+        }
+
+        assertThat(run.exitCode()).as(run.printed()).isZero();
+        assertThat(run.stdout()).contains("SS 9: completed (9 notes, 0 failed");
+        assertThat(run.stderr()).doesNotContain("BindException");
+        Ss9Outputs.assertCompletelyRendered(out.resolve(Ss9Outputs.SCORE));
+        // The studio routes deliver under --out too: the run writes nothing anywhere else.
+        try (Stream<Path> delivered = Files.list(out.resolve("delivery").resolve("SS 9"))) {
+            assertThat(delivered.count()).as("WAV, keyframes JSON and AE text of the 6 primary notes").isEqualTo(18);
+        }
+        assertThat(Files.readString(out.resolve("completed-scores.log"))).contains("SS 9 completed notes=9");
+        try (Stream<Path> written = Files.list(workingDirectory)) {
+            assertThat(written.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("out", "routes");
+        }
+        // Handed-in files stay where they are.
+        assertThat(TestData.file("sib2ae/SS 9.musicxml")).exists();
+    }
+
+    /** A SoundFont that passes the header check but cannot be loaded: every render fails, the SVGs do not. */
+    @Test
+    void aScoreWhoseAudioFailsCompletesWithFailuresAndExitsThree() throws Exception {
+        Path corrupt = Files.write(root.resolve("corrupt.sf2"), AudioBreakerTest.corruptSoundFont(64 * 1024));
+
+        ShadedJar.Run run = ShadedJar.run(workingDirectory, logs,
+                javaOptions(Map.of("sib2ae.audio.soundfont", corrupt.toString())), ss9("--out", out));
+
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(3);
+        assertThat(Ss9Outputs.status(out.resolve(Ss9Outputs.SCORE))).isEqualTo("completed_with_failures");
+        assertThat(run.stderrLines()).as(run.printed())
+                .anySatisfy(line -> assertThat(line).matches("completed_with_failures: \\d+ of 9 notes failed a hop"));
+    }
+
+    @Test
+    void aPngNamedMusicXmlFailsWithOneLineSayingWhyAndExitsOne() throws Exception {
+        Path png = Files.write(root.resolve("cover.musicxml"),
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'});
+
+        ShadedJar.Run run = ShadedJar.run(workingDirectory, logs, javaOptions(Map.of()),
+                "process", "--musicxml", png.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(1);
+        List<String> reasons = run.stderrLines().stream().filter(line -> line.startsWith("failed: ")).toList();
+        assertThat(reasons).as(run.printed()).singleElement().asString()
+                .startsWith("failed: cover.musicxml: Not well-formed MusicXML: byte 0x89 at line 1, column 1 is not UTF-8 text")
+                .contains("(report in " + out.resolve("failed"));
+        // The JDK parser's own "[Fatal Error] :-1:-1: ..." line, and the false "moved to": the input stays.
+        assertThat(run.stderr()).doesNotContain("[Fatal Error]").doesNotContain("moved to");
+        assertThat(png).exists();
+    }
+
+    /** Usage errors are found before Camel starts: one line on stderr, nothing printed or created. */
+    @ParameterizedTest
+    @CsvSource(delimiterString = "=>", value = {
+        "process --musicxml {cwd}/missing.musicxml --out {out} => error: --musicxml {cwd}/missing.musicxml: no such file",
+        "process --musicxml {cwd} --out {out}                  => error: --musicxml {cwd}: is a folder, not a file",
+        "process --musicxml {score} --svg {score}{sep}{cwd}/p2.svg --out {out} => error: --svg {cwd}/p2.svg: no such file",
+        "process --frobnicate x --out {out}                    => usage: java -jar sib2ae-orchestrator.jar process --musicxml F [--midi M] [--svg S] --out DIR (unknown option --frobnicate; --help for more)",
+        "--frobnicate                                          => usage: java -jar sib2ae-orchestrator.jar [process --musicxml F [--midi M] [--svg S] --out DIR | --help | --version] (unknown option --frobnicate; --help for more)",
+        "proces --musicxml {score} --out {out}                 => usage: java -jar sib2ae-orchestrator.jar [process --musicxml F [--midi M] [--svg S] --out DIR | --help | --version] (unknown command 'proces'; --help for more)"})
+    void aUsageErrorExitsTwoWithOneLineAndCreatesNothing(String arguments, String expected) {
+        ShadedJar.Run run = ShadedJar.run(workingDirectory, logs, javaOptions(Map.of()),
+                substitute(arguments).split(" "));
+
+        assertThat(run.exitCode()).as(run.printed()).isEqualTo(2);
+        assertThat(run.stderrLines()).as(run.printed()).containsExactly(substitute(expected));
+        assertThat(run.stdout()).isEmpty();
+        assertThat(out).doesNotExist();
+    }
+
+    private String substitute(String text) {
+        return text.replace("{score}", root.resolve("score.musicxml").toString())
+                .replace("{sep}", File.pathSeparator)
+                .replace("{cwd}", workingDirectory.toString())
+                .replace("{out}", out.toString());
+    }
+
+    private static String[] ss9(String outOption, Path out) {
+        return new String[] {"process",
+            "--musicxml", TestData.file("sib2ae/SS 9.musicxml").toString(),
+            "--midi", TestData.file("sib2ae/SS 9.mid").toString(),
+            "--svg", TestData.file("sib2ae/SS 9.svg").toString(),
+            outOption, out.toString()};
+    }
+
+    private static List<String> javaOptions(Map<String, String> properties) {
+        List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+        properties.forEach((key, value) -> options.add("-D" + key + "=" + value));
+        return options;
+    }
+}
