@@ -16,6 +16,7 @@ import io.sib2ae.orchestrator.intake.Submissions;
 import io.sib2ae.orchestrator.intake.WorkArea;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.monitoring.FoldersWritableCheck;
+import io.sib2ae.orchestrator.monitoring.ManagementEndpoints;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.RenderMetrics;
 import io.sib2ae.orchestrator.monitoring.ScoreMBeans;
@@ -177,6 +178,7 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
         if (health != null) {
             health.register(new FoldersWritableCheck(folders()));
         }
+        ManagementEndpoints.logWhenStarted(context);
         context.addStartupListener((started, alreadyStarted) -> {
             int recovered = workArea().recover();
             if (recovered > 0) {
