@@ -8,6 +8,8 @@ import io.sib2ae.orchestrator.coordination.MusicXmlReader;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
 import io.sib2ae.orchestrator.coordination.NoteHops;
 import io.sib2ae.orchestrator.coordination.ScoreProcessor;
+import io.sib2ae.orchestrator.coordination.StopOnShutdown;
+import io.sib2ae.orchestrator.coordination.StopSignal;
 import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.intake.MxlArchive;
 import io.sib2ae.orchestrator.intake.ScoreInputReader;
@@ -100,6 +102,7 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     private ManifestStore manifestStore;
     private WorkArea workArea;
     private ProgressReporter progressReporter;
+    private StopSignal stopSignal;
 
     @Override
     public void setCamelContext(CamelContext camelContext) {
@@ -179,6 +182,7 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
             health.register(new FoldersWritableCheck(folders()));
         }
         ManagementEndpoints.logWhenStarted(context);
+        context.getManagementStrategy().addEventNotifier(new StopOnShutdown(stopSignal()));
         context.addStartupListener((started, alreadyStarted) -> {
             int recovered = workArea().recover();
             if (recovered > 0) {
@@ -203,6 +207,15 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
         ScoreInputReader inputs = new ScoreInputReader(maxFileBytes, new MxlArchive(maxUncompressedBytes, maxCompressionRatio));
         NoteCoordinator coordinator = new NoteCoordinator(new MusicXmlReader(maxNotes), new MidiFileReader(maxMidiTracks, maxMidiSeconds));
         return new ScoreProcessor(inputs, coordinator, manifestStore(), workArea(), folders().output());
+    }
+
+    /** Raised when the service begins to stop: scores in work abandon their remaining notes. */
+    @BindToRegistry("stopSignal")
+    public StopSignal stopSignal() {
+        if (stopSignal == null) {
+            stopSignal = new StopSignal();
+        }
+        return stopSignal;
     }
 
     @BindToRegistry("noteHops")
