@@ -1,7 +1,7 @@
 package io.sib2ae.orchestrator.coordination;
 
-import org.apache.camel.builder.AggregationStrategies;
 import java.util.List;
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.model.RouteDefinition;
 
