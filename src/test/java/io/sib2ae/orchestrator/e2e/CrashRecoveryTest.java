@@ -153,6 +153,8 @@ class CrashRecoveryTest {
         assertThat(exit).as("SIGTERM ends the service at all").isNotNull();
         assertThat(exit).as("SIGTERM ends the service within %s s", STOP_WITHIN.toSeconds()).isLessThanOrEqualTo(STOP_WITHIN);
         assertThat(run3.logged("notes abandoned, they resume on next start")).as("run 3 said what it left").isTrue();
+        assertThat(progress(score).get("status").asText()).as("progress.json after the stop").isEqualTo("stopped");
+        assertThat(CrashState.files(output.resolve("events"))).as("a stopped score is not announced as finished").isEmpty();
         assertThat(ServiceLogTest.lines(run3.log())).as("run 3's log: every line stamped, no stack trace")
                 .allMatch(line -> line.matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} \\[.*"));
         assertThat(hop(atTerm, "audio.skipped")).as("run 3 skipped the audio run 2 had verified").isGreaterThan(0);
