@@ -8,6 +8,8 @@ import io.sib2ae.orchestrator.coordination.MusicXmlReader;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
 import io.sib2ae.orchestrator.coordination.NoteHops;
 import io.sib2ae.orchestrator.coordination.ScoreProcessor;
+import io.sib2ae.orchestrator.coordination.StopOnShutdown;
+import io.sib2ae.orchestrator.coordination.StopSignal;
 import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.intake.MxlArchive;
 import io.sib2ae.orchestrator.intake.ScoreInputReader;
@@ -16,6 +18,7 @@ import io.sib2ae.orchestrator.intake.Submissions;
 import io.sib2ae.orchestrator.intake.WorkArea;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.monitoring.FoldersWritableCheck;
+import io.sib2ae.orchestrator.monitoring.ManagementEndpoints;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.RenderMetrics;
 import io.sib2ae.orchestrator.monitoring.ScoreMBeans;
@@ -99,6 +102,7 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     private ManifestStore manifestStore;
     private WorkArea workArea;
     private ProgressReporter progressReporter;
+    private StopSignal stopSignal;
 
     @Override
     public void setCamelContext(CamelContext camelContext) {
@@ -177,6 +181,8 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
         if (health != null) {
             health.register(new FoldersWritableCheck(folders()));
         }
+        ManagementEndpoints.logWhenStarted(context);
+        context.getManagementStrategy().addEventNotifier(new StopOnShutdown(stopSignal()));
         context.addStartupListener((started, alreadyStarted) -> {
             int recovered = workArea().recover();
             if (recovered > 0) {
@@ -201,6 +207,15 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
         ScoreInputReader inputs = new ScoreInputReader(maxFileBytes, new MxlArchive(maxUncompressedBytes, maxCompressionRatio));
         NoteCoordinator coordinator = new NoteCoordinator(new MusicXmlReader(maxNotes), new MidiFileReader(maxMidiTracks, maxMidiSeconds));
         return new ScoreProcessor(inputs, coordinator, manifestStore(), workArea(), folders().output());
+    }
+
+    /** Raised when the service begins to stop: scores in work abandon their remaining notes. */
+    @BindToRegistry("stopSignal")
+    public StopSignal stopSignal() {
+        if (stopSignal == null) {
+            stopSignal = new StopSignal();
+        }
+        return stopSignal;
     }
 
     @BindToRegistry("noteHops")

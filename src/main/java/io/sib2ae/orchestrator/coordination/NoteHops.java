@@ -23,8 +23,25 @@ public final class NoteHops {
         work.takeHandOff(Object.class); // whatever a hop left unused must not outlive the note
         manifests.writeNote(work.run().folder(), work.manifest());
         int done = work.run().noteFinished();
-        progress.noteFinished(work.run(), done);
+        progress.noteFinished(work, done);
         return work;
+    }
+
+    /**
+     * Leaves a note undone because the service is stopping: its manifest on disk stays as
+     * predicted (whatever a hop did in memory is not written), so the next start renders it.
+     */
+    public NoteWork abandon(NoteWork work) {
+        work.takeHandOff(Object.class);
+        return work;
+    }
+
+    /**
+     * True after the splitter when a stop abandoned notes: every note that is not abandoned
+     * finishes, failed hops included.
+     */
+    public boolean leftNotesUndone(ScoreRun run) {
+        return run.notesFinished() < run.notes().size();
     }
 
     /**

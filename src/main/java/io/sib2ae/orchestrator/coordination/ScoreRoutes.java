@@ -1,7 +1,9 @@
 package io.sib2ae.orchestrator.coordination;
 
+import java.util.List;
 import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * The life of one score: coordinate its notes, split it per universal ID through the
@@ -23,19 +25,30 @@ public class ScoreRoutes extends RouteBuilder {
                     .id("split-per-note")
                     .to("direct:note-hops").id("send-note-through-hops")
                 .end()
+                // A stop abandoned notes: the score is neither closed nor archived nor announced. Its
+                // inputs stay in the work folder and the next start resumes the notes not done.
+                .filter(method("noteHops", "leftNotesUndone(${exchangeProperty.scoreRun})")).id("stopped-mid-score")
+                    .bean("progressReporter", "stopped(${exchangeProperty.scoreRun})").id("report-score-stopped")
+                    .stop()
+                .end()
                 .bean("scoreProcessor", "close").id("close-score")
-                .bean("progressReporter", "finished(${exchangeProperty.scoreRun}, ${body.status})").id("report-score-finished")
+                .bean("progressReporter", "finished(${exchangeProperty.scoreRun}, ${body})").id("report-score-finished")
                 .enrich("direct:score-completed", AggregationStrategies.useOriginal()).id("announce-completion")
                 .bean("scoreProcessor", "archive(${exchangeProperty.scoreRun}, ${body})").id("archive-inputs");
 
-        from("direct:note-hops")
+        // Before each hop, a stop of the service abandons the note: a stop waits for the hops that
+        // are running, never for the rest of the score (see StopSignal).
+        RouteDefinition noteHops = from("direct:note-hops")
                 .routeId("note-hops")
-                .routeConfigurationId("note-errors")
-                .to("direct:hop-midi").id("hop-midi-step")
-                .to("direct:hop-audio").id("hop-audio-step")
-                .to("direct:hop-keyframes").id("hop-keyframes-step")
-                .to("direct:hop-svg").id("hop-svg-step")
-                .bean("noteHops", "finish").id("finish-note");
+                .routeConfigurationId("note-errors");
+        for (String hop : List.of("midi", "audio", "keyframes", "svg")) {
+            noteHops.filter(method("stopSignal", "requested")).id("stop-before-" + hop)
+                        .bean("noteHops", "abandon").id("abandon-before-" + hop)
+                        .stop()
+                    .end()
+                    .to("direct:hop-" + hop).id("hop-" + hop + "-step");
+        }
+        noteHops.bean("noteHops", "finish").id("finish-note");
 
         // Enriched with the original kept, so the caller (the one-shot command, a submitting
         // route) gets the ScoreResult back, not the marshalled event.

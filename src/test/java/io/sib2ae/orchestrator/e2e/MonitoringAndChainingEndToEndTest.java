@@ -129,9 +129,10 @@ class MonitoringAndChainingEndToEndTest {
 
             Path summary = root.resolve("summary").resolve("completed-scores.log");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(summary) && Files.readString(summary).contains("SS 9"));
-            List<String> lines = Files.readAllLines(summary);
-            assertThat(lines).hasSize(1);
-            assertThat(lines.get(0)).contains("SS 9 completed notes=9 failed=0");
+            // One whole line, ended, so the next score's summary starts a line of its own.
+            assertThat(Files.readString(summary)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{4} SS 9 completed"
+                    + " notes=9 failed=0 elapsed_ms=" + event.get("elapsed_ms").asLong()
+                    + " manifest=" + java.util.regex.Pattern.quote(event.get("manifest_path").asText()) + "\n");
         }
     }
 

@@ -67,7 +67,10 @@ class OneShotJarIT {
         try (Stream<Path> delivered = Files.list(out.resolve("delivery").resolve("SS 9"))) {
             assertThat(delivered.count()).as("WAV, keyframes JSON and AE text of the 6 primary notes").isEqualTo(18);
         }
-        assertThat(Files.readString(out.resolve("completed-scores.log"))).contains("SS 9 completed notes=9");
+        // The studio's summary: one whole line, ended (the example route once lost its line ending).
+        assertThat(Files.readString(out.resolve("completed-scores.log"))).matches(
+                "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{4} SS 9 completed notes=9 failed=0 elapsed_ms=\\d+ manifest=\\S.*"
+                        + java.util.regex.Pattern.quote(java.io.File.separator + "SS 9" + java.io.File.separator + "manifest.json") + "\n");
         try (Stream<Path> written = Files.list(workingDirectory)) {
             assertThat(written.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("out", "routes");
         }
