@@ -5,6 +5,7 @@ import io.sib2ae.orchestrator.coordination.ScoreResult;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +75,13 @@ final class OneShotCommand {
             return EXIT_USAGE;
         }
         Path outFolder = Path.of(options.get("out")).toAbsolutePath();
+        try {
+            Files.createDirectories(outFolder);
+        } catch (IOException e) {
+            err.println("error: --out " + outFolder + ": cannot create the folder (" + e.getMessage() + ")");
+            return EXIT_USAGE;
+        }
+        logToFile(outFolder.resolve(LOG_FILE));
         Main main = App.newMain();
         main.addOverrideProperty("sib2ae.intake.enabled", "false");
         main.addOverrideProperty("sib2ae.output", outFolder.toString());
@@ -88,7 +96,6 @@ final class OneShotCommand {
         // -Dcamel.management.enabled=true brings the HTTP endpoints back.
         defaultUnlessGiven(main, "camel.management.enabled", "false");
         try {
-            Files.createDirectories(outFolder);
             main.start();
             CamelContext context = main.getCamelContext();
             ProgressReporter reporter = context.getRegistry().lookupByNameAndType("progressReporter", ProgressReporter.class);
@@ -117,6 +124,20 @@ final class OneShotCommand {
             } catch (Exception ignored) {
                 // the process is exiting anyway
             }
+        }
+    }
+
+    /** The run's log, under --out: the terminal keeps the progress bars, the summary and the reason. */
+    static final String LOG_FILE = "sib2ae-one-shot.log";
+
+    /**
+     * Sends the log to a file instead of the terminal, where Camel's start and stop lines and a
+     * failure's WARN line would stand around the one line that matters. Must run before the first
+     * logger is made (slf4j-simple reads its settings once); -Dorg.slf4j.simpleLogger.logFile wins.
+     */
+    private static void logToFile(Path file) {
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
         }
     }
 
