@@ -2,6 +2,7 @@ package io.sib2ae.orchestrator;
 
 import io.sib2ae.orchestrator.coordination.ScoreInputException;
 import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.coordination.StopSignal;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;
 import java.io.File;
@@ -104,8 +105,19 @@ final class OneShotCommand {
             headers.put("Sib2AeMusicXml", options.get("musicxml"));
             headers.put("Sib2AeMidi", options.get("midi"));
             headers.put("Sib2AeSvg", options.get("svg"));
-            ScoreResult result = context.createProducerTemplate()
-                    .requestBodyAndHeaders("direct:sib2ae-submit", null, headers, ScoreResult.class);
+            // Ctrl-C or SIGTERM: Camel's hang-up hook waits for this run to end, so the run must
+            // hear of it at once and abandon the notes not begun (StopOnShutdown only hears of it
+            // when the context stops, which this run does itself, after the score).
+            StopSignal stop = context.getRegistry().lookupByNameAndType("stopSignal", StopSignal.class);
+            main.getShutdownStrategy().addShutdownListener(stop::request);
+            Object reply = context.createProducerTemplate()
+                    .requestBodyAndHeaders("direct:sib2ae-submit", null, headers);
+            if (stop.requested() || !(reply instanceof ScoreResult)) {
+                err.println("stopped: the run was interrupted; what was rendered is kept, and the same command"
+                        + " again renders only the rest");
+                return EXIT_FAILED;
+            }
+            ScoreResult result = (ScoreResult) reply;
             out.println(result.scoreName() + ": " + result.status() + " (" + result.notes() + " notes, "
                     + result.failedNotes() + " failed, " + result.elapsedMillis() + " ms)"
                     + (result.manifestPath() == null ? "" : " -> " + result.manifestPath()));

@@ -12,6 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import static org.awaitility.Awaitility.await;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +119,57 @@ class OneShotJarIT {
         // The JDK parser's own "[Fatal Error] :-1:-1: ..." line, and the false "moved to": the input stays.
         assertThat(run.stderr()).doesNotContain("[Fatal Error]").doesNotContain("moved to");
         assertThat(png).exists();
+    }
+
+    /**
+     * Ctrl-C or SIGTERM in the middle of a one-shot run: the run stops within seconds with one line
+     * saying so, and the same command again renders only the notes the first run had not done.
+     */
+    @Test
+    void aOneShotRunStoppedMidScoreStopsFastAndTheSameCommandAgainRendersOnlyTheRest() throws Exception {
+        String[] arguments = {"process",
+            "--musicxml", TestData.file("scores/Dichterliebe01.xml").toString(),
+            "--midi", TestData.file("scores/Dichterliebe01.mid").toString(),
+            "--out", out.toString()};
+        Path progress = out.resolve("Dichterliebe01").resolve("progress.json");
+        Process first = ShadedJar.start(workingDirectory, logs, javaOptions(Ss9ServiceHopsTest.SMALL_SOUNDFONT), arguments);
+        try {
+            await().atMost(Duration.ofMinutes(2)).until(() -> notesDone(progress) >= 20);
+            first.destroy(); // SIGTERM
+            long stopAsked = System.nanoTime();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - stopAsked)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            first.destroyForcibly();
+        }
+        assertThat(ShadedJar.read(logs.resolve("stderr.txt")).lines().toList()).containsExactly(
+                "stopped: the run was interrupted; what was rendered is kept, and the same command again renders only the rest");
+        assertThat(ShadedJar.read(out.resolve("sib2ae-one-shot.log"))).doesNotContain("Exception");
+
+        ShadedJar.Run again = ShadedJar.run(workingDirectory, root.resolve("logs-again"),
+                javaOptions(Ss9ServiceHopsTest.SMALL_SOUNDFONT), arguments);
+
+        assertThat(again.exitCode()).as(again.printed()).isZero();
+        JsonNode index = new ObjectMapper().readTree(out.resolve("Dichterliebe01").resolve("manifest.json").toFile());
+        long verifiedBefore = 0;
+        long renderedNow = 0;
+        for (JsonNode note : index.get("notes")) {
+            if (note.get("is_primary").asBoolean()) {
+                String audio = note.get("stages").get("audio").get("status").asText();
+                verifiedBefore += audio.equals("skipped") ? 1 : 0;
+                renderedNow += audio.equals("completed") ? 1 : 0;
+            }
+        }
+        assertThat(verifiedBefore).as("notes the first run had rendered, kept").isGreaterThanOrEqualTo(20);
+        assertThat(renderedNow).as("notes rendered by the second run").isPositive();
+    }
+
+    private static int notesDone(Path progress) {
+        try {
+            return new ObjectMapper().readTree(progress.toFile()).path("notes_done").asInt(0);
+        } catch (IOException e) {
+            return 0; // not written yet
+        }
     }
 
     /** Usage errors are found before Camel starts: one line on stderr, nothing printed or created. */
