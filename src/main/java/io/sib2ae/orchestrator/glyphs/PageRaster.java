@@ -15,7 +15,7 @@ import org.apache.batik.transcoder.image.ImageTranscoder;
 /**
  * Renders an SVG page to PNG with Batik, for After Effects, which cannot be relied on to import
  * SVG. The page's viewBox is scaled so that its width fills {@link #width} pixels and its height
- * follows the viewBox's proportions: 3840 wide (the width of a UHD frame) gives 5118 rows for
+ * follows the viewBox's proportions: 3840 wide (the width of a UHD frame) gives 5119 rows for
  * SS 9's 2592 x 3455 page, so a comp can show a whole system across the frame at full
  * resolution and move along the page. A viewBox point (x, y) is at pixel ((x - minX) * s,
  * (y - minY) * s) with s = width / viewBox width, exactly, so the notehead SVGs and the PNG line
@@ -64,10 +64,15 @@ public final class PageRaster {
                 result[0] = image;
             }
         };
+        // Batik otherwise fits the viewBox into the proportions of the width/height attributes
+        // (12 x 9 in for SS 9, not quite the viewBox's), a pixel off at the bottom. Giving both
+        // sizes and an area of interest as tall as the whole rows keeps one scale on both axes.
+        double scale = width / viewBox.getWidth();
+        int height = (int) Math.ceil(viewBox.getHeight() * scale - 1e-9);
         transcoder.addTranscodingHint(ImageTranscoder.KEY_WIDTH, (float) width);
-        // The area of interest makes the scale exactly width / viewBox width; without it Batik fits
-        // the viewBox into the width/height attributes' proportions, a fraction of a pixel off.
-        transcoder.addTranscodingHint(ImageTranscoder.KEY_AOI, viewBox);
+        transcoder.addTranscodingHint(ImageTranscoder.KEY_HEIGHT, (float) height);
+        transcoder.addTranscodingHint(ImageTranscoder.KEY_AOI,
+                new Rectangle2D.Double(viewBox.getX(), viewBox.getY(), viewBox.getWidth(), height / scale));
         try {
             transcoder.transcode(new TranscoderInput(svg.toUri().toString()), null);
         } catch (TranscoderException e) {
