@@ -16,7 +16,7 @@ public record SibeliusMusicFont(String family, FontRole role, SmuflFont replacem
 
     /**
      * The first words of the music fonts Sibelius ships. Only these are taken for music: a text
-     * font that merely ends in "Std" (Palatino Linotype Std, Minion Std) must keep its text.
+     * font that merely ends in "Std" (Minion Std, Palatino Linotype Std) must keep its text.
      */
     private static final List<String> MUSIC_FAMILIES = List.of(
             "helsinki", "opus", "lelandia", "inkpen2", "reprise", "norfolk", "pori", "petrucci");
@@ -27,15 +27,16 @@ public record SibeliusMusicFont(String family, FontRole role, SmuflFont replacem
             return Optional.empty();
         }
         String family = unquote(fontFamily);
-        String lower = family.toLowerCase(Locale.ROOT);
-        if (!lower.endsWith(" std")) {
-            return Optional.empty();
-        }
+        String lower = family.toLowerCase(Locale.ROOT).trim();
         String first = lower.split("\\s+")[0];
         if (!MUSIC_FAMILIES.contains(first)) {
             return Optional.empty();
         }
-        String member = lower.substring(first.length(), lower.length() - " std".length()).trim();
+        // "Opus Std" since the OpenType fonts of Sibelius 6; "Opus" and "Opus Special" before.
+        String member = lower.substring(first.length()).trim();
+        if (member.equals("std") || member.endsWith(" std")) {
+            member = member.substring(0, member.length() - "std".length()).trim();
+        }
         FontRole role = switch (member) {
             case "" -> FontRole.MAIN;
             case "special" -> FontRole.SPECIAL;

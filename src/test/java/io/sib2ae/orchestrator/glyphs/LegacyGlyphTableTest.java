@@ -107,6 +107,10 @@ class LegacyGlyphTableTest {
         assertThat(SibeliusMusicFont.of("'Opus Special Std'")).contains(new SibeliusMusicFont("Opus Special Std", FontRole.SPECIAL, SmuflFont.BRAVURA));
         assertThat(SibeliusMusicFont.of("Lelandia Text Std")).contains(new SibeliusMusicFont("Lelandia Text Std", FontRole.TEXT, SmuflFont.LELAND));
         assertThat(SibeliusMusicFont.of("Opus Ornaments Std")).map(SibeliusMusicFont::role).contains(FontRole.OTHER);
+        // Before Sibelius 6's OpenType fonts the families had no "Std".
+        assertThat(SibeliusMusicFont.of("Opus")).map(SibeliusMusicFont::role).contains(FontRole.MAIN);
+        assertThat(SibeliusMusicFont.of("Opus Special")).map(SibeliusMusicFont::role).contains(FontRole.SPECIAL);
+        assertThat(SibeliusMusicFont.of("Inkpen2 Std")).map(SibeliusMusicFont::replacement).contains(SmuflFont.BRAVURA);
         assertThat(SibeliusMusicFont.of("Palatino")).isEmpty();
         assertThat(SibeliusMusicFont.of("Minion Std")).isEmpty();
         assertThat(SibeliusMusicFont.of(".AppleSystemUIFont")).isEmpty();
