@@ -33,7 +33,15 @@ public final class NoteheadHop {
     private final NoteheadLocator locator = new NoteheadLocator();
     private final NoteheadAssigner assigner = new NoteheadAssigner();
     private final NoteheadSvgWriter writer = new NoteheadSvgWriter();
-    private final PageRaster raster = new PageRaster();
+    private final PageRaster raster;
+
+    public NoteheadHop() {
+        this(new PageRaster());
+    }
+
+    public NoteheadHop(PageRaster raster) {
+        this.raster = raster;
+    }
 
     /** What the score-level pass found: the pages and, per universal ID, the notehead or why there is none. */
     public record PageAssignments(List<SvgPage> pages, Map<String, NoteheadAssignment> byNote, String failure) {

@@ -97,12 +97,18 @@ public final class NoteheadSvgWriter {
                 "the notehead of " + placement.universalId() + " is in " + glyph.fontFamily() + ", not a Sibelius music font"));
         List<DrawnGlyph> drawn = glyphs.draw(font, glyph.text(), glyph.fontSize(), new double[] {glyph.localX()},
                 glyph.localY(), affine(glyph.transform()));
-        String fill = glyph.element().attribute("fill").filter(f -> !"none".equals(f)).orElse("#000000");
+        // The fill in effect, inherited as SVG inherits it; Qt sets it on the text itself.
+        String fill = null;
+        for (ElementTag tag : glyph.ancestors()) {
+            fill = NoteheadLocator.presentation(tag, "fill").orElse(fill);
+        }
+        fill = NoteheadLocator.presentation(glyph.element(), "fill").orElse(fill);
+        String inheritedFill = fill;
         AtomicFiles.write(target, render(w -> {
             writeRoot(w, glyph.ancestors().get(0));
             w.writeCharacters("\n");
             for (DrawnGlyph d : drawn) {
-                writeGlyph(w, d, true, placement.universalId(), fill, null);
+                writeGlyph(w, d, true, placement.universalId(), inheritedFill, null);
             }
             w.writeEndElement();
         }));
