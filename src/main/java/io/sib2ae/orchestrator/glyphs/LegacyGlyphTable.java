@@ -13,9 +13,10 @@ import java.util.Optional;
  * notehead). Sibelius 7 and later write those bytes shifted into the private-use area (U+F000 +
  * byte); time-signature digits come unshifted. Both forms are accepted here.
  *
- * <p>The entries marked "seen" occur in the Sibelius exports under testdata/sib2ae and are
- * checked against their place on those pages (LegacyGlyphTableTest); the others follow the same
- * Sonata layout but no test page shows them.
+ * <p>The entries marked "seen" occur in the Sibelius exports under testdata/sib2ae, each judged
+ * from where the page puts it and what the MusicXML says is there, and each has a case in
+ * LegacyGlyphTableTest (MusicGlyphOutputTest checks where the moved ones land); the others
+ * follow the same Sonata layout but no test page shows them.
  */
 public final class LegacyGlyphTable {
 
