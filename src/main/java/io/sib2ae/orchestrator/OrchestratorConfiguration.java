@@ -10,6 +10,7 @@ import io.sib2ae.orchestrator.coordination.NoteHops;
 import io.sib2ae.orchestrator.coordination.ScoreProcessor;
 import io.sib2ae.orchestrator.coordination.StopOnShutdown;
 import io.sib2ae.orchestrator.coordination.StopSignal;
+import io.sib2ae.orchestrator.glyphs.PageRaster;
 import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.intake.MxlArchive;
 import io.sib2ae.orchestrator.intake.ScoreInputReader;
@@ -96,6 +97,9 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     private int audioChannels;
     @PropertyInject("sib2ae.keyframes.fps")
     private double fps;
+
+    @PropertyInject(value = "sib2ae.svg.page-png-width", defaultValue = "3840")
+    private int pagePngWidth;
 
     private CamelContext camelContext;
     private Folders folders;
@@ -276,7 +280,7 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
 
     @BindToRegistry("noteheadHop")
     public NoteheadHop noteheadHop() {
-        return new NoteheadHop();
+        return new NoteheadHop(new PageRaster(pagePngWidth));
     }
 
     @BindToRegistry("scoreSetAggregation")
