@@ -3,4 +3,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-soundfont.sh
+scripts/install-test-tools.sh
 exec mvn -B test
