@@ -24,6 +24,7 @@ public class ScoreRoutes extends RouteBuilder {
                     .to("direct:note-hops").id("send-note-through-hops")
                 .end()
                 .bean("scoreProcessor", "close").id("close-score")
+                .enrich("direct:score-after-effects", AggregationStrategies.useOriginal()).id("build-after-effects-comp")
                 .bean("progressReporter", "finished(${exchangeProperty.scoreRun}, ${body.status})").id("report-score-finished")
                 .enrich("direct:score-completed", AggregationStrategies.useOriginal()).id("announce-completion")
                 .bean("scoreProcessor", "archive(${exchangeProperty.scoreRun}, ${body})").id("archive-inputs");
