@@ -38,11 +38,11 @@ public final class PathOutlines {
                     current = new Builder(tokens.point());
                     command = 'L'; // further pairs after M are line-tos
                 }
-                case 'L' -> requireOpen(current, d).lineTo(tokens.point());
-                case 'C' -> requireOpen(current, d).cubicTo(tokens.point(), tokens.point(), tokens.point());
-                case 'Q' -> requireOpen(current, d).quadTo(tokens.point(), tokens.point());
+                case 'L' -> requireOpen(current, contours, d).lineTo(tokens.point());
+                case 'C' -> requireOpen(current, contours, d).cubicTo(tokens.point(), tokens.point(), tokens.point());
+                case 'Q' -> requireOpen(current, contours, d).quadTo(tokens.point(), tokens.point());
                 case 'Z' -> {
-                    contours.add(requireOpen(current, d).build(true));
+                    contours.add(requireOpen(current, contours, d).build(true));
                     current = null;
                     command = 0;
                 }
@@ -56,9 +56,10 @@ public final class PathOutlines {
         return contours;
     }
 
-    private static Builder requireOpen(Builder current, String d) {
+    private static Builder requireOpen(Builder current, List<ShapeContour> done, String d) {
         if (current == null) {
-            throw new IllegalArgumentException("path segment without a current point (missing M after Z): " + abbreviate(d));
+            throw new IllegalArgumentException((done.isEmpty() ? "path data must start with M: "
+                    : "path segment without a current point (missing M after Z): ") + abbreviate(d));
         }
         return current;
     }
