@@ -6,6 +6,8 @@
 //           whose noteheads and bars carry the class "sounding" then
 // --hover   hovers the first notehead and reports the tooltip's text
 // --audio   loads every WAV the page would play and reports which failed
+// --play S,N  seeks to S seconds, plays for N seconds of wall time and reports how far the
+//           transport moved and how many WAVs were fetched, decoded and scheduled meanwhile
 // --file    also opens the page as file:// and reports its noteheads, seeks and console errors
 // CHROMIUM overrides the browser (default /usr/bin/chromium).
 'use strict';
@@ -16,13 +18,14 @@ const { pathToFileURL } = require('url');
 const { chromium } = require('playwright-core');
 
 function args() {
-  const a = { times: [], hover: false, audio: false, file: false, screenshot: null, folder: null };
+  const a = { times: [], hover: false, audio: false, file: false, screenshot: null, folder: null, play: null };
   const v = process.argv.slice(2);
   for (let i = 0; i < v.length; i++) {
     if (v[i] === '--folder') a.folder = path.resolve(v[++i]);
     else if (v[i] === '--times') a.times = v[++i].split(',').filter((s) => s !== '').map(Number);
     else if (v[i] === '--screenshot') a.screenshot = path.resolve(v[++i]);
     else if (v[i] === '--hover') a.hover = true;
+    else if (v[i] === '--play') a.play = v[++i].split(',').map(Number);
     else if (v[i] === '--audio') a.audio = true;
     else if (v[i] === '--file') a.file = true;
     else { console.error('unknown argument ' + v[i]); process.exit(2); }
@@ -85,6 +88,20 @@ async function visit(browser, url, a, withExtras) {
     await page.click('.notehead[data-universal-id="' + first + '"]', { force: true });
     out.detail = { audio: await page.$$eval('#detail audio', (els) => els.map((e) => e.getAttribute('src'))),
       plotPoints: await page.$$eval('#detail polyline', (els) => els.map((e) => e.getAttribute('points').split(' ').length)) };
+  }
+  if (withExtras && a.play) {
+    const [from, seconds] = a.play;
+    await page.evaluate((s) => { window.sib2aePreview.seek(s); window.sib2aePreview.play(); }, from);
+    const before = Date.now();
+    const samples = [];
+    while (Date.now() - before < seconds * 1000) {
+      await page.waitForTimeout(250);
+      samples.push(await page.evaluate(() => window.sib2aePreview.position()));
+    }
+    await page.evaluate(() => window.sib2aePreview.pause());
+    out.play = { from, wallSeconds: (Date.now() - before) / 1000, samples,
+      position: await page.evaluate(() => window.sib2aePreview.position()),
+      stats: await page.evaluate(() => window.sib2aePreview.stats()) };
   }
   if (withExtras && a.audio) {
     out.audio = await page.evaluate(() => window.sib2aePreview.loadAllAudio());
