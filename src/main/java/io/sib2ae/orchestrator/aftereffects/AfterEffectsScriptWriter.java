@@ -97,11 +97,18 @@ public final class AfterEffectsScriptWriter {
         }
         js.raw("]");
 
+        // Only the keyframes some notehead is keyed from: a score without a page has none to key.
+        java.util.Set<String> keyed = new java.util.HashSet<>();
+        for (OutputNote note : score.notes()) {
+            if (score.outlines().containsKey(note.universalId())) {
+                CompTimeline.keys(score, note).forEach(segment -> keyed.add(segment.keyframesOf()));
+            }
+        }
         Map<String, Integer> keyIndex = new HashMap<>();
         js.raw(",\n").key("keys").raw("[");
         for (OutputNote note : score.notes()) {
             NoteKeyframes k = score.keyframes().get(note.universalId());
-            if (k == null) {
+            if (k == null || !keyed.contains(note.universalId())) {
                 continue;
             }
             js.raw(keyIndex.isEmpty() ? "\n" : ",\n");

@@ -209,6 +209,28 @@ class AfterEffectsScriptTest {
         assertThat(built.path("imports").findValuesAsText("file")).hasSize(7).contains("svg/score_without_noteheads.png");
     }
 
+    @Test
+    void aScoreWithoutSvgGetsAFullHdCompWithEveryWavAndNoPage() throws Exception {
+        Path actor = ProcessedScores.actorPrelude();
+        JsonNode actorIndex = read(actor.resolve("manifest.json"));
+        Path jsx = actor.resolve("ae").resolve("import_ActorPreludeSample.jsx");
+
+        assertThat(NodeTools.run("es3-check.js", jsx.toString()).path("ok").asBoolean()).isTrue();
+        JsonNode comp = runInFakeAfterEffects(jsx).path("comps").get(0);
+
+        assertThat(comp.path("width").asInt()).isEqualTo(1920);
+        assertThat(comp.path("height").asInt()).isEqualTo(1080);
+        assertThat(layers(comp, "shape")).isEmpty();
+        int performances = 0;
+        for (JsonNode note : actorIndex.path("notes")) {
+            if (note.path("is_primary").asBoolean() && note.path("files").path("audio").path("file_exists").asBoolean()) {
+                performances += note.path("performances").size();
+            }
+        }
+        assertThat(layers(comp, "footage")).hasSize(performances);
+        assertThat(performances).isGreaterThan(1_500);
+    }
+
     private static JsonNode runInFakeAfterEffects(Path jsx) throws Exception {
         JsonNode built = NodeTools.run("ae-fake.js", jsx.toString());
         assertThat(built.path("error").isNull()).as("script ran without error: " + built.path("error").asText()).isTrue();
