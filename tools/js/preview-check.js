@@ -5,7 +5,7 @@
 // --times   seeks to each time (seconds) through window.sib2aePreview.seek and reports the notes
 //           whose noteheads and bars carry the class "sounding" then
 // --hover   hovers the first notehead and reports the tooltip's text
-// --audio   loads every WAV the page would play and reports which failed
+// --audio   loads every WAV the page would play and reports which failed (both ways with --file)
 // --play S,N  seeks to S seconds, plays for N seconds of wall time and reports how far the
 //           transport moved and how many WAVs were fetched, decoded and scheduled meanwhile
 // --file    also opens the page as file:// and reports its noteheads, seeks and console errors
@@ -103,7 +103,7 @@ async function visit(browser, url, a, withExtras) {
       position: await page.evaluate(() => window.sib2aePreview.position()),
       stats: await page.evaluate(() => window.sib2aePreview.stats()) };
   }
-  if (withExtras && a.audio) {
+  if (a.audio) {
     out.audio = await page.evaluate(() => window.sib2aePreview.loadAllAudio());
   }
   if (withExtras && a.screenshot) {

@@ -77,12 +77,14 @@ class PreviewPageTest {
     }
 
     @Test
-    void everyWavLoads() {
-        JsonNode audio = seen.path("http").path("audio");
+    void everyWavLoadsOverHttpAndFromTheFileSystem() {
+        for (String mode : List.of("http", "file")) {
+            JsonNode audio = seen.path(mode).path("audio");
 
-        assertThat(audio.path("files").asInt()).isEqualTo(6);
-        assertThat(audio.path("loaded").asInt()).isEqualTo(6);
-        assertThat(audio.path("failed")).isEmpty();
+            assertThat(audio.path("files").asInt()).as(mode).isEqualTo(6);
+            assertThat(audio.path("loaded").asInt()).as(mode).isEqualTo(6);
+            assertThat(audio.path("failed")).as(mode).isEmpty();
+        }
     }
 
     @Test
