@@ -41,6 +41,8 @@ public final class App {
         main.configure().addRoutesBuilder(new IntakeRoutes());
         main.configure().addRoutesBuilder(new ScoreRoutes());
         main.configure().addRoutesBuilder(new RenderingRoutes());
+        main.configure().addConfiguration(AfterEffectsConfiguration.class);
+        main.configure().addRoutesBuilder(new AfterEffectsRoutes());
         // Built-in defaults first, then the editable file under the working directory, which wins.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:config/application.properties;optional=true");

@@ -32,6 +32,7 @@ public class ScoreRoutes extends RouteBuilder {
                     .stop()
                 .end()
                 .bean("scoreProcessor", "close").id("close-score")
+                .enrich("direct:score-after-effects", AggregationStrategies.useOriginal()).id("build-after-effects-comp")
                 .bean("progressReporter", "finished(${exchangeProperty.scoreRun}, ${body})").id("report-score-finished")
                 .enrich("direct:score-completed", AggregationStrategies.useOriginal()).id("announce-completion")
                 .bean("scoreProcessor", "archive(${exchangeProperty.scoreRun}, ${body})").id("archive-inputs");

@@ -1,0 +1,18 @@
+package io.sib2ae.orchestrator;
+
+import io.sib2ae.orchestrator.aftereffects.AfterEffectsExport;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.PropertyInject;
+
+/** The After Effects hop's bean, at the comp frame rate the keyframes are extracted at. */
+public class AfterEffectsConfiguration implements CamelConfiguration {
+
+    @PropertyInject("sib2ae.keyframes.fps")
+    private int fps;
+
+    @BindToRegistry("afterEffectsExport")
+    public AfterEffectsExport afterEffectsExport() {
+        return new AfterEffectsExport(fps);
+    }
+}
