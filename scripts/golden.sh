@@ -5,7 +5,9 @@
 # writes (manifest.json, manifests/*.json, progress.json, events/*.json) are compared with their
 # time stamps and measured durations left out, and with the tree's own absolute path replaced by
 # <out>, because those are the only things two runs of one score may legitimately disagree on.
-# The same goes for the studio's completion log (its date, elapsed_ms and manifest path).
+# The same goes for the studio's completion log (its date, elapsed_ms and manifest path) and for
+# the measured hop times on the After Effects preview page. The one-shot command's own log is a
+# log, not an output, and is left out.
 # The completion event's file name starts with the time it was written; that prefix is dropped.
 #
 #   scripts/golden.sh A B      compare two trees; exit 0 when equal, 1 with the differences
@@ -15,7 +17,7 @@
 set -euo pipefail
 
 # Keys whose values are clock readings or measured durations: left out of every JSON document.
-TIME_KEYS='["timestamp","created_at","completed_at","started_at","finished_at","updated_at","elapsed_ms","duration_ms"]'
+TIME_KEYS='["timestamp","created_at","completed_at","started_at","finished_at","updated_at","elapsed_ms","duration_ms","at"]'
 
 usage() {
   echo "usage: $0 A B | $0 --list A" >&2
@@ -39,6 +41,10 @@ normalized() {
           | walk(if type == "string" then (split($root) | join("<out>")) else . end)' "$root/$file"
         return
       fi ;;
+    preview.html|*/preview.html)
+      # the After Effects preview page: how long each hop took, measured, is shown per hop
+      sed -E 's#"time":"[0-9.]+ s (span|work)"#"time":""#g' "$root/$file"
+      return ;;
     *.log)
       # studio completion log: "<date> <score> <status> notes=.. failed=.. elapsed_ms=.. manifest=<path>"
       sed -E -e 's#^[0-9T:+-]+ ##' -e 's#elapsed_ms=[0-9]+#elapsed_ms=#' -e "s#$(printf '%s' "$root" | sed 's/[#.[\*^$]/\\&/g')#<out>#g" \
@@ -51,7 +57,7 @@ normalized() {
 listing() {
   local root
   root="$(cd "$1" && pwd)"
-  (cd "$root" && find . -type f ! -name '.*' -printf '%P\n') | LC_ALL=C sort | while IFS= read -r file; do
+  (cd "$root" && find . -type f ! -name '.*' ! -name 'sib2ae-one-shot.log' -printf '%P\n') | LC_ALL=C sort | while IFS= read -r file; do
     printf '%s  %s\n' "$(normalized "$root" "$file" | sha256sum | cut -d' ' -f1)" "$(logical_path "$file")"
   done | LC_ALL=C sort -k2
 }

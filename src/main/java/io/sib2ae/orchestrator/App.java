@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator;
 
+import io.sib2ae.orchestrator.routes.AfterEffectsRoutes;
 import io.sib2ae.orchestrator.routes.CompletionRoutes;
 import io.sib2ae.orchestrator.routes.ErrorHandlingConfiguration;
 import io.sib2ae.orchestrator.routes.IntakeRoutes;
@@ -19,14 +20,14 @@ public final class App {
     }
 
     public static void main(String[] args) throws Exception {
-        OptionalInt answered = CommandLine.answer(args, System.out);
+        OptionalInt answered = CommandLine.answer(args, System.out, System.err);
         if (answered.isPresent()) {
             System.exit(answered.getAsInt());
         }
-        if (args.length > 0 && args[0].equals("process")) {
+        if (args.length > 0) {
             System.exit(new OneShotCommand(System.out, System.err).run(args));
         }
-        newMain().run(args);
+        newMain().run();
     }
 
     /** The Camel application every mode and every end-to-end test starts from. */
@@ -45,6 +46,7 @@ public final class App {
         main.configure().addConfiguration(HopConfiguration.class);
         main.configure().addConfiguration(MonitoringConfiguration.class);
         main.configure().addConfiguration(SynthesizerWarmUp.class);
+        main.configure().addConfiguration(AfterEffectsConfiguration.class);
         main.configure().addConfiguration(CrashRecovery.class);
         main.configure().addRoutesBuilder(new ErrorHandlingConfiguration());
         main.configure().addRoutesBuilder(new IntakeRoutes());
@@ -52,10 +54,11 @@ public final class App {
         main.configure().addRoutesBuilder(new NoteHopRoutes());
         main.configure().addRoutesBuilder(new NoteheadRoutes());
         main.configure().addRoutesBuilder(new CompletionRoutes());
-        // Built-in defaults first, then the editable file beside the jar, which wins.
+        main.configure().addRoutesBuilder(new AfterEffectsRoutes());
+        // Built-in defaults first, then the editable file under the working directory, which wins.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:config/application.properties;optional=true");
-        // The studio's own YAML routes live in routes/ beside the jar; a run elsewhere simply has none.
+        // The studio's own YAML routes live in routes/ under the working directory; a run elsewhere has none.
         if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(routesFolder))) {
             main.configure().withRoutesIncludePattern("file:" + routesFolder + "/*.camel.yaml");
         }

@@ -1,6 +1,7 @@
 package io.sib2ae.orchestrator;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sib2ae.orchestrator.glyphs.PageRaster;
 import io.sib2ae.orchestrator.monitoring.RenderMetrics;
 import io.sib2ae.orchestrator.notehead.NoteheadHop;
 import io.sib2ae.orchestrator.rendering.AudioHop;
@@ -66,7 +67,7 @@ public class HopConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry("noteheadHop")
-    public NoteheadHop noteheadHop() {
-        return new NoteheadHop();
+    public NoteheadHop noteheadHop(@PropertyInject(value = "sib2ae.svg.page-png-width", defaultValue = "3840") int pagePngWidth) {
+        return new NoteheadHop(new PageRaster(pagePngWidth));
     }
 }

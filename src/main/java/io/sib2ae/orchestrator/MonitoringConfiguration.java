@@ -5,6 +5,7 @@ import io.sib2ae.orchestrator.chaining.CompletionEvents;
 import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.monitoring.FoldersWritableCheck;
+import io.sib2ae.orchestrator.monitoring.ManagementEndpoints;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.ScoreMBeans;
 import io.sib2ae.orchestrator.routes.NoteHopRoutes;
@@ -42,6 +43,12 @@ public class MonitoringConfiguration implements CamelConfiguration {
     @BindToRegistry("assetDelivery")
     public AssetDelivery assetDelivery() {
         return new AssetDelivery();
+    }
+
+    /** Says where the management endpoints listen, once they do. */
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        ManagementEndpoints.logWhenStarted(context);
     }
 
     private static String audioBreakerState(CamelContext context) {

@@ -6,6 +6,7 @@ import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.run.ManifestPlanner;
 import io.sib2ae.orchestrator.run.NoteHops;
 import io.sib2ae.orchestrator.run.ScoreCloser;
+import io.sib2ae.orchestrator.run.StopSignal;
 import io.sib2ae.orchestrator.score.MidiFileReader;
 import io.sib2ae.orchestrator.score.MusicXmlReader;
 import io.sib2ae.orchestrator.score.MxlArchive;
@@ -56,9 +57,22 @@ public class ScoreConfiguration implements CamelConfiguration {
         return new ScoreCloser(manifests);
     }
 
+    /** Raised when the service begins to stop: scores in work abandon their remaining notes. */
+    @BindToRegistry("stopSignal")
+    public StopSignal stopSignal() {
+        return new StopSignal();
+    }
+
     @BindToRegistry(value = "noteHops", lazy = true)
     public NoteHops noteHops(ManifestStore manifests) {
         return new NoteHops(manifests);
+    }
+
+    /** A stop of the service raises the stop signal before Camel waits for the exchanges in flight. */
+    @Override
+    public void configure(CamelContext context) {
+        StopSignal signal = context.getRegistry().lookupByNameAndType("stopSignal", StopSignal.class);
+        context.getManagementStrategy().addEventNotifier(new StopOnShutdown(signal));
     }
 
     /**

@@ -23,6 +23,11 @@ public class ScoreManifest {
     @JsonProperty("tempo_map") public List<Tempo> tempoMap;
     @JsonProperty("counts") public Counts counts = new Counts();
     @JsonProperty("failures") public List<String> failures = List.of();
+    /**
+     * Music-font characters of the SVG pages that have no SMuFL mapping and were drawn as magenta
+     * placeholder boxes, e.g. "page 1: Helsinki Std U+F0C6 (2x)"; always a list, empty when none.
+     */
+    @JsonProperty("unmapped_music_glyphs") public List<String> unmappedMusicGlyphs = List.of();
     @JsonProperty("notes") public List<NoteManifest> notes;
 
     /** The score's input files as they were given. */

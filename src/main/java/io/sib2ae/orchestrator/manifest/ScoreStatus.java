@@ -5,10 +5,11 @@ import java.util.Locale;
 
 /**
  * How a score stands: processing, then completed, completed with failures (some notes failed a
- * hop, others made assets) or failed (nothing usable came out). Written in lower case.
+ * hop, others made assets) or failed (nothing usable came out); or stopped, when the service
+ * stopped in the middle of it (its notes not done resume at the next start). Written in lower case.
  */
 public enum ScoreStatus {
-    PROCESSING, COMPLETED, COMPLETED_WITH_FAILURES, FAILED;
+    PROCESSING, COMPLETED, COMPLETED_WITH_FAILURES, FAILED, STOPPED;
 
     @JsonValue
     @Override

@@ -1,18 +1,24 @@
 package io.sib2ae.orchestrator.notehead;
 
-import io.sib2ae.orchestrator.score.NotatedNote;
-import io.sib2ae.orchestrator.run.NoteWork;
-import io.sib2ae.orchestrator.run.ScoreRun;
-import io.sib2ae.orchestrator.score.ScoreSource;
+import io.sib2ae.orchestrator.glyphs.DrawnGlyph;
+import io.sib2ae.orchestrator.glyphs.PageRaster;
+import io.sib2ae.orchestrator.manifest.AtomicFiles;
 import io.sib2ae.orchestrator.manifest.FileNames;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
+import io.sib2ae.orchestrator.run.NoteWork;
+import io.sib2ae.orchestrator.run.ScoreRun;
+import io.sib2ae.orchestrator.score.NotatedNote;
+import io.sib2ae.orchestrator.score.ScoreSource;
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The SVG hop. Once per score it finds every notehead on the Sibelius pages and assigns them
@@ -26,6 +32,15 @@ public final class NoteheadHop {
     private final NoteheadLocator locator = new NoteheadLocator();
     private final NoteheadAssigner assigner = new NoteheadAssigner();
     private final NoteheadSvgWriter writer = new NoteheadSvgWriter();
+    private final PageRaster raster;
+
+    public NoteheadHop() {
+        this(new PageRaster());
+    }
+
+    public NoteheadHop(PageRaster raster) {
+        this.raster = raster;
+    }
 
     /** What the score-level pass found: the pages and, per universal ID, the notehead or why there is none. */
     public record PageAssignments(List<SvgPage> pages, Map<String, NoteheadAssignment> byNote, String failure) {
@@ -50,15 +65,26 @@ public final class NoteheadHop {
                 byNote.put(assignment.universalId(), assignment);
             }
             Path svgFolder = run.folder().resolve(FOLDER);
+            // Page, then "font code point", then how many times it was drawn as a placeholder.
+            Map<Integer, Map<String, Integer>> unmapped = new TreeMap<>();
             for (SvgPage page : pages) {
                 String suffix = page.index() == 0 ? "" : String.format("_p%d", page.index() + 1);
-                writer.writeAllNoteheads(page, svgFolder.resolve("noteheads_all" + suffix + ".svg"));
-                writer.writeWithoutNoteheads(page, svgFolder.resolve("score_without_noteheads" + suffix + ".svg"));
+                List<DrawnGlyph> placeholders = new ArrayList<>(
+                        writer.writeAllNoteheads(page, universalIdsByOrdinal(byNote, page.index()),
+                                svgFolder.resolve("noteheads_all" + suffix + ".svg")));
+                Path withoutNoteheads = svgFolder.resolve("score_without_noteheads" + suffix + ".svg");
+                placeholders.addAll(writer.writeWithoutNoteheads(page, withoutNoteheads));
+                AtomicFiles.write(svgFolder.resolve("score_without_noteheads" + suffix + ".png"), raster.png(withoutNoteheads, viewBox(page)));
                 for (var part : layout.parts()) {
                     Path target = NoteheadSvgWriter.instrumentPath(svgFolder, FileNames.sanitize(part.name()) + suffix, part.id());
                     writer.writeInstrument(page, layout, part.id(), target);
                 }
+                for (DrawnGlyph g : placeholders) {
+                    unmapped.computeIfAbsent(page.index(), k -> new TreeMap<>())
+                            .merge(g.musicFont() + " " + g.codePointLabel(), 1, Integer::sum);
+                }
             }
+            run.index().unmappedMusicGlyphs = unmappedReport(unmapped);
             result = new PageAssignments(pages, byNote, null);
         } catch (RuntimeException e) {
             result = new PageAssignments(List.of(), Map.of(), e.getMessage());
@@ -98,6 +124,38 @@ public final class NoteheadHop {
             run.tally(Stage.SVG, StageState.FAILED);
         }
         return work;
+    }
+
+    /** The page's viewBox, or its width and height from the origin when it has none. */
+    static Rectangle2D viewBox(SvgPage page) {
+        double[] box = NoteheadLocator.numbers(page.root().attribute("viewBox").orElse(""));
+        if (box.length == 4) {
+            return new Rectangle2D.Double(box[0], box[1], box[2], box[3]);
+        }
+        return new Rectangle2D.Double(0, 0, NoteheadLocator.firstNumber(page.root().attribute("width").orElse("")),
+                NoteheadLocator.firstNumber(page.root().attribute("height").orElse("")));
+    }
+
+    /** The note assigned to each notehead of one page, by the notehead's element ordinal. */
+    private static Map<Integer, String> universalIdsByOrdinal(Map<String, NoteheadAssignment> byNote, int page) {
+        Map<Integer, String> ids = new HashMap<>();
+        for (NoteheadAssignment a : byNote.values()) {
+            if (a instanceof NoteheadPlacement p && p.page() == page) {
+                ids.put(p.glyphOrdinal(), p.universalId());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * noteheads_all and score_without_noteheads together draw each symbol of a page once (the
+     * instrument files draw them again), so the placeholders of those two are what is counted.
+     */
+    private static List<String> unmappedReport(Map<Integer, Map<String, Integer>> unmapped) {
+        List<String> report = new ArrayList<>();
+        unmapped.forEach((page, glyphs) -> glyphs.forEach((glyph, count) ->
+                report.add("page " + (page + 1) + ": " + glyph + " (" + count + "x)")));
+        return List.copyOf(report);
     }
 
     private static NoteManifest.SvgPlacement placementFacts(NoteheadPlacement p) {

@@ -44,7 +44,7 @@ public final class ScoreLayoutReader {
      */
     public ScoreLayout read(byte[] musicXml, String name) {
         try (InputStream in = new ByteArrayInputStream(musicXml)) {
-            XMLStreamReader reader = SecureXml.forSvg().createXMLStreamReader(in);
+            XMLStreamReader reader = SecureXml.svgReader(in);
             try {
                 return new Scan(name).run(reader);
             } finally {

@@ -7,8 +7,8 @@ import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
- * A score's end: its status decided and its final index written, the completion announced to
- * the studio, and its inputs archived, last of all.
+ * A score's end: its status decided and its final index written, its After Effects comp built,
+ * the completion announced to the studio, and its inputs archived, last of all.
  */
 public class CompletionRoutes extends RouteBuilder {
 
@@ -18,10 +18,10 @@ public class CompletionRoutes extends RouteBuilder {
                 .routeId("score-close")
                 .routeConfigurationId("score-errors")
                 .bean("scoreCloser", "close").id("close-score")                           // ScoreRun -> ScoreResult
-                .bean("progressReporter", "finished(${exchangeProperty." + SCORE_RUN + "}, ${body.status})")
-                    .id("report-score-finished")
-                // Steps that work from the final manifest (the After Effects composition) go here,
-                // before the announcement, as enrichers that keep the ScoreResult.
+                // From the final index: the After Effects comp and preview (AfterEffectsRoutes), an
+                // enricher that keeps the ScoreResult whatever happens there.
+                .enrich("direct:score-after-effects", AggregationStrategies.useOriginal()).id("build-after-effects-comp")
+                .bean("progressReporter", "finished(${exchangeProperty." + SCORE_RUN + "}, ${body})").id("report-score-finished")
                 .enrich("direct:score-completed", AggregationStrategies.useOriginal()).id("announce-completion")
                 // Last of all: a crash before this leaves the inputs in work/, and the restart runs
                 // the score again (every hop skipped) and announces it again.

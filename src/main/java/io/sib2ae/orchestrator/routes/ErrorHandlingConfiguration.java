@@ -37,6 +37,6 @@ public class ErrorHandlingConfiguration extends RouteConfigurationBuilder {
                 .onException(Exception.class).handled(true)
                     .log(org.apache.camel.LoggingLevel.WARN, "sib2ae.notes", "Note failed: ${exception.message}")
                     .bean("noteHops", "recordFailure(${body}, ${exception})")
-                    .bean("progressReporter", "noteFinished(${body.run})");
+                    .bean("progressReporter", "noteFinished(${body})");
     }
 }

@@ -4,7 +4,9 @@ import static io.sib2ae.orchestrator.routes.ExchangeProperties.HOP;
 import static io.sib2ae.orchestrator.routes.ExchangeProperties.RENDERED_AUDIO;
 
 import io.sib2ae.orchestrator.manifest.Stage;
+import java.util.List;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.model.RouteDefinition;
 
 /**
  * One note through its hops, each a Content Enricher on the note's manifest: MIDI, then audio
@@ -18,17 +20,24 @@ public class NoteHopRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("direct:note-hops")
+        // Before each hop, a stop of the service abandons the note: its manifest on disk stays as
+        // predicted, so the next start renders it. A stop waits for the hops that are running,
+        // never for the rest of the score (see StopSignal).
+        RouteDefinition noteHops = from("direct:note-hops")
                 .routeId("note-hops")
-                .routeConfigurationId("note-errors")
-                .to("direct:hop-midi").id("hop-midi-step")
-                .to("direct:hop-audio").id("hop-audio-step")
-                .to("direct:hop-keyframes").id("hop-keyframes-step")
+                .routeConfigurationId("note-errors");
+        for (String hop : List.of("midi", "audio", "keyframes", "svg")) {
+            noteHops.filter(method("stopSignal", "requested")).id("stop-before-" + hop)
+                        .stop()
+                    .end()
+                    .to("direct:hop-" + hop).id("hop-" + hop + "-step");
+            if (hop.equals("keyframes")) {
                 // The PCM is needed by the keyframes hop only: a score's notes must not keep it alive.
-                .removeProperty(RENDERED_AUDIO).id("release-rendered-audio")
-                .to("direct:hop-svg").id("hop-svg-step")
-                .bean("noteHops", "finish").id("finish-note")
-                .bean("progressReporter", "noteFinished(${body.run})").id("report-note-finished");
+                noteHops.removeProperty(RENDERED_AUDIO).id("release-rendered-audio");
+            }
+        }
+        noteHops.bean("noteHops", "finish").id("finish-note")
+                .bean("progressReporter", "noteFinished(${body})").id("report-note-finished");
 
         from("direct:hop-midi")
                 .routeId("hop-midi")

@@ -29,6 +29,12 @@ public class ScoreRoutes extends RouteBuilder {
                     .to("direct:note-hops").id("send-note-through-hops")
                 .end()
                 // No aggregation strategy: after the split the body is the ScoreRun again.
+                // A stop abandoned notes: the score is neither closed nor archived nor announced. Its
+                // inputs stay in the work folder and the next start resumes the notes not done.
+                .filter(method("noteHops", "leftNotesUndone")).id("stopped-mid-score")
+                    .bean("progressReporter", "stopped").id("report-score-stopped")
+                    .stop()
+                .end()
                 .to("direct:close-score").id("close-and-announce");
     }
 }

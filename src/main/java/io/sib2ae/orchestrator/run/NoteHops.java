@@ -23,6 +23,14 @@ public final class NoteHops {
     }
 
     /**
+     * True after the splitter when a stop abandoned notes: every note that is not abandoned
+     * finishes, failed hops included.
+     */
+    public boolean leftNotesUndone(ScoreRun run) {
+        return run.notesFinished() < run.notes().size();
+    }
+
+    /**
      * Records an error that escaped a hop on that hop's stage of the note, and counts it, so the
      * hop's progress still reaches every note.
      *

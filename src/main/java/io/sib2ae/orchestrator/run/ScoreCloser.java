@@ -76,7 +76,8 @@ public final class ScoreCloser {
         Path where = quarantinedIn;
         String reason = failure instanceof ScoreInputException input ? input.describe() : String.valueOf(failure.getMessage());
         String now = Instant.now().toString();
-        return new ScoreResult(set.scoreName(), ScoreStatus.FAILED, null, 0, 0, reason + " (moved to " + where + ")", 0,
-                Map.of(), now, now);
+        // Only inbox files move; handed-in files (the one-shot command's) stay where they are.
+        String report = set.archiveOnClose() ? " (moved to " + where + ")" : " (report in " + where + ")";
+        return new ScoreResult(set.scoreName(), ScoreStatus.FAILED, null, 0, 0, reason + report, 0, Map.of(), now, now);
     }
 }

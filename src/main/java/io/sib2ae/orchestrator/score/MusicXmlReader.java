@@ -33,7 +33,7 @@ public final class MusicXmlReader {
     public MusicXmlScore read(byte[] xml, String fileName) {
         XMLStreamReader reader = null;
         try {
-            reader = SecureXml.forMusicXml().createXMLStreamReader(new ByteArrayInputStream(xml));
+            reader = SecureXml.musicXmlReader(new ByteArrayInputStream(xml));
             return new Parse(reader, fileName).run();
         } catch (XMLStreamException e) {
             Location at = e.getLocation();

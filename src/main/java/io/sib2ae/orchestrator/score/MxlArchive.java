@@ -103,7 +103,7 @@ public final class MxlArchive {
 
     private static String rootFileOf(byte[] container, String fileName) {
         try (InputStream in = new ByteArrayInputStream(container)) {
-            XMLStreamReader xml = SecureXml.forMusicXml().createXMLStreamReader(in);
+            XMLStreamReader xml = SecureXml.musicXmlReader(in);
             while (xml.hasNext()) {
                 if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("rootfile")) {
                     return xml.getAttributeValue(null, "full-path");

@@ -12,15 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
 import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The completion routes: a score whose notes are through is closed, its final index written, its
- * completion announced as an event, and the caller still gets the ScoreResult back.
+ * After Effects step called, its completion announced as an event, and the caller still gets the
+ * ScoreResult back.
  */
 class CompletionRoutesTest extends CamelTestSupport {
 
@@ -45,8 +48,19 @@ class CompletionRoutesTest extends CamelTestSupport {
         registry.bind("completionEvents", new CompletionEvents());
     }
 
+    @Override
+    public void configureTest(TestExecutionConfiguration configuration) {
+        configuration.withUseAdviceWith(true);
+    }
+
     @Test
     void aClosedScoreIsAnnouncedAndTheCallerGetsItsResult() throws Exception {
+        // The After Effects comp has a route file and a test of its own.
+        AdviceWith.adviceWith(context, "score-close", route -> route.mockEndpointsAndSkip("direct:score-after-effects"));
+        context.start();
+        MockEndpoint afterEffects = getMockEndpoint("mock:direct:score-after-effects");
+        afterEffects.expectedMessageCount(1);
+        afterEffects.message(0).body().isInstanceOf(ScoreResult.class);
         ScoreRun run = RouteFixtures.plannedSs9(folders, false);
         MockEndpoint events = getMockEndpoint("mock:events");
         events.expectedMessageCount(1);
@@ -61,7 +75,7 @@ class CompletionRoutesTest extends CamelTestSupport {
 
         assertThat(result.status()).isEqualTo(ScoreStatus.COMPLETED);
         assertThat(result.notes()).isEqualTo(9);
-        events.assertIsSatisfied();
+        MockEndpoint.assertIsSatisfied(context);
         assertThat(new ManifestStore().readIndex(run.folder()).status).isEqualTo(ScoreStatus.COMPLETED);
         // Handed-in files belong to the caller: never archived.
         assertThat(Files.exists(folders.archive())).isFalse();

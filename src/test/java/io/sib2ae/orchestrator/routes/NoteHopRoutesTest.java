@@ -17,6 +17,7 @@ import io.sib2ae.orchestrator.rendering.SoundFontChoice;
 import io.sib2ae.orchestrator.rendering.SynthesizerPool;
 import io.sib2ae.orchestrator.run.NoteWork;
 import io.sib2ae.orchestrator.run.ScoreRun;
+import io.sib2ae.orchestrator.run.StopSignal;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +99,17 @@ class NoteHopRoutesTest extends CamelTestSupport {
         // Written, or kept from the other test's run of the same score in the shared folder.
         assertThat(primaryNote().manifest().stages.midi.hasAsset()).isTrue();
         assertThat(folders.output().resolve("SS 9").resolve(primaryNote().manifest().files.midi.path)).isRegularFile();
+    }
+
+    @Test
+    void aStopOfTheServiceAbandonsTheNoteBeforeItsNextHopAndLeavesItUncounted() throws Exception {
+        context.start();
+        context.getRegistry().lookupByNameAndType("stopSignal", StopSignal.class).request();
+
+        template.sendBody("direct:note-hops", primaryNote());
+
+        assertThat(run.notesFinished()).isZero();
+        assertThat(primaryNote().manifest().stages.midi.status).isEqualTo(StageState.PENDING);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.sib2ae.orchestrator.run.ManifestPlanner;
 import io.sib2ae.orchestrator.run.NoteHops;
 import io.sib2ae.orchestrator.run.ScoreCloser;
 import io.sib2ae.orchestrator.run.ScoreRun;
+import io.sib2ae.orchestrator.run.StopSignal;
 import io.sib2ae.orchestrator.score.MidiFileReader;
 import io.sib2ae.orchestrator.score.MusicXmlReader;
 import io.sib2ae.orchestrator.score.MxlArchive;
@@ -46,6 +47,7 @@ final class RouteFixtures {
         registry.bind("scoreCloser", new ScoreCloser(manifests));
         registry.bind("noteHops", new NoteHops(manifests));
         registry.bind("progressReporter", new ProgressReporter(manifests));
+        registry.bind("stopSignal", new StopSignal());
     }
 
     /** The placeholders the routes use, with short waits. */

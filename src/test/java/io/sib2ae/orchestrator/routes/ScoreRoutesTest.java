@@ -60,9 +60,13 @@ class ScoreRoutesTest extends CamelTestSupport {
         registry.bind("noteWorkers", java.util.concurrent.ForkJoinPool.commonPool());
     }
 
+    /** The steps in other route files become mock endpoints; each note is counted out of its hops. */
     private void adviseOtherRouteFilesAway() throws Exception {
-        AdviceWith.adviceWith(context, "score-process", route -> route.mockEndpointsAndSkip(
-                "direct:locate-noteheads", "direct:note-hops", "direct:close-score", "direct:score-completed"));
+        AdviceWith.adviceWith(context, "score-process", route -> {
+            route.mockEndpointsAndSkip("direct:locate-noteheads", "direct:close-score", "direct:score-completed");
+            route.weaveById("send-note-through-hops").replace().to("mock:direct:note-hops")
+                    .bean("progressReporter", "noteFinished(${body})");
+        });
         context.start();
     }
 
@@ -90,6 +94,20 @@ class ScoreRoutesTest extends CamelTestSupport {
         assertThat(noted).isEqualTo(run.manifests().stream().map(m -> m.universalId).sorted().toList());
         // The plan step wrote every note's predicted manifest and the index before the split.
         assertThat(Files.list(run.folder().resolve(ManifestStore.NOTES_FOLDER)).count()).isEqualTo(9);
+    }
+
+    @Test
+    void aScoreWhoseNotesAStopAbandonedIsNeitherClosedNorAnnounced() throws Exception {
+        AdviceWith.adviceWith(context, "score-process", route -> {
+            route.mockEndpointsAndSkip("direct:locate-noteheads", "direct:note-hops", "direct:close-score");
+        });
+        context.start();
+        getMockEndpoint("mock:direct:note-hops").expectedMessageCount(9);
+        getMockEndpoint("mock:direct:close-score").expectedMessageCount(0);
+
+        template.sendBody("direct:process-score", RouteFixtures.ss9(false));
+
+        MockEndpoint.assertIsSatisfied(context);
     }
 
     @Test
