@@ -61,12 +61,18 @@ public class NoteHopRoutes extends RouteBuilder {
                             // there saves reading the WAV just written back from disk.
                             .setProperty(RENDERED_AUDIO, method("audioHop", "render")).id("render-audio")
                         .onFallback()
-                            // Camel flags every fallback call as short-circuited and never as timed out,
-                            // so the hop tells them apart itself, from the note's audio stage.
-                            .bean("audioHop", "recordFailure(${body}, ${exchangeProperty.CamelExceptionCaught}, "
-                                    + "${exchangeProperty.CamelCircuitBreakerState})").id("record-audio-failure")
+                            // An .id() in here would rename the render step above (Camel gives a block's
+                            // id to its last main output), so the fallback's step has a route of its own.
+                            .to("direct:audio-fallback")
                         .end()
                 .end();
+
+        // Camel flags every fallback call as short-circuited and never as timed out, so the hop
+        // tells them apart itself, from the note's audio stage.
+        from("direct:audio-fallback")
+                .routeId("audio-fallback")
+                .bean("audioHop", "recordFailure(${body}, ${exchangeProperty.CamelExceptionCaught}, "
+                        + "${exchangeProperty.CamelCircuitBreakerState})").id("record-audio-failure");
 
         from("direct:hop-keyframes")
                 .routeId("hop-keyframes")

@@ -32,10 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The per-note hops on a real SS 9 note: the MIDI hop writes its file, the audio hop's circuit
- * breaker is stood in for so no synthesizer is opened (AudioBreakerTest takes the real one through
- * its states), and the route shows what travels between the hops (the rendered PCM to the
- * keyframes hop, and no further) and where a failure is recorded.
+ * The per-note hops on a real SS 9 note: the MIDI hop writes its file, the audio hop's render
+ * step is stood in for so no synthesizer is opened (AudioBreakerTest renders through the real
+ * breaker), and the route shows what travels between the hops (the rendered PCM to the keyframes
+ * hop, and no further) and where a failure is recorded.
  */
 class NoteHopRoutesTest extends CamelTestSupport {
 
@@ -64,7 +64,7 @@ class NoteHopRoutesTest extends CamelTestSupport {
     protected void bindToRegistry(Registry registry) {
         RouteFixtures.bindCommonBeans(registry, folders);
         registry.bind("midiHop", new MidiHop());
-        // Never asked to render here: the route's breaker is replaced in every test.
+        // Never asked to render here: the route's render step is replaced in every test.
         AudioRenderer renderer = new AudioRenderer(new SynthesizerPool(SoundFontChoice.builtInSounds()),
                 AudioRenderer.Settings.defaults());
         registry.bind("audioHop", new AudioHop(renderer, "test", RenderObserver.NONE));
@@ -79,7 +79,7 @@ class NoteHopRoutesTest extends CamelTestSupport {
     void theRenderedAudioReachesTheKeyframesHopInMemoryAndIsReleasedBeforeTheSvgHop() throws Exception {
         RenderedAudio pcm = new RenderedAudio(new byte[4 * 4410], SynthesizerPool.DEFAULT_FORMAT, 4410, 0.1, -120.0,
                 SoundFontChoice.builtInSounds());
-        AdviceWith.adviceWith(context, "hop-audio", route -> route.weaveById("audio-breaker").replace()
+        AdviceWith.adviceWith(context, "hop-audio", route -> route.weaveById("render-audio").replace()
                 .setProperty(ExchangeProperties.RENDERED_AUDIO, constant(pcm)));
         AdviceWith.adviceWith(context, "hop-keyframes", route -> route.weaveById("extract-keyframes").replace()
                 .to("mock:keyframes"));
@@ -114,7 +114,7 @@ class NoteHopRoutesTest extends CamelTestSupport {
 
     @Test
     void aDefectInOneHopFailsThatHopOfTheNoteAndTheNoteGoesOnToTheNext() throws Exception {
-        AdviceWith.adviceWith(context, "hop-audio", route -> route.weaveById("audio-breaker").replace()
+        AdviceWith.adviceWith(context, "hop-audio", route -> route.weaveById("render-audio").replace()
                 .setProperty(ExchangeProperties.RENDERED_AUDIO, constant(null)));
         AdviceWith.adviceWith(context, "hop-keyframes", route -> route.weaveById("extract-keyframes").replace()
                 .throwException(new IllegalStateException("simulated defect")));
