@@ -109,6 +109,14 @@ final class ChildService {
         return process.exitValue();
     }
 
+    /** The line Camel logs once every route, the inbox consumer among them, has started. */
+    static final String STARTED = "(sib2ae-orchestrator) started in ";
+
+    /** True once the child's Camel context, and so its inbox consumer, has started. */
+    boolean started() {
+        return logged(STARTED);
+    }
+
     /** True once the child wrote a log line containing {@code text}. */
     boolean logged(String text) {
         try {

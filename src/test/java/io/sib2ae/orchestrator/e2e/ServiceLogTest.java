@@ -27,7 +27,7 @@ class ServiceLogTest {
 
     /** yyyy-MM-dd HH:mm:ss.SSS [thread] LEVEL logger - message */
     private static final String STAMPED = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} \\[[^\\]]+\\] (INFO|WARN|ERROR) \\S+ - .*";
-    private static final String STARTED = "(sib2ae-orchestrator) started in ";
+    private static final String STARTED = ChildService.STARTED;
 
     @TempDir
     Path root;
