@@ -2,6 +2,7 @@ package io.sib2ae.orchestrator.routes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sib2ae.orchestrator.glyphs.PageRaster;
 import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.notehead.NoteheadHop;
@@ -37,7 +38,8 @@ class NoteheadRoutesTest extends CamelTestSupport {
     @Override
     protected void bindToRegistry(Registry registry) {
         RouteFixtures.bindCommonBeans(registry, folders);
-        registry.bind("noteheadHop", new NoteheadHop());
+        // A small page PNG: the route is under test here, not the raster (PageRasterTest).
+        registry.bind("noteheadHop", new NoteheadHop(new PageRaster(256)));
     }
 
     @Test
