@@ -1,8 +1,12 @@
 package io.sib2ae.orchestrator;
 
-import io.sib2ae.orchestrator.coordination.ScoreRoutes;
-import io.sib2ae.orchestrator.intake.IntakeRoutes;
-import io.sib2ae.orchestrator.rendering.RenderingRoutes;
+import io.sib2ae.orchestrator.routes.AfterEffectsRoutes;
+import io.sib2ae.orchestrator.routes.CompletionRoutes;
+import io.sib2ae.orchestrator.routes.ErrorHandlingConfiguration;
+import io.sib2ae.orchestrator.routes.IntakeRoutes;
+import io.sib2ae.orchestrator.routes.NoteHopRoutes;
+import io.sib2ae.orchestrator.routes.NoteheadRoutes;
+import io.sib2ae.orchestrator.routes.ScoreRoutes;
 import java.util.OptionalInt;
 import org.apache.camel.main.Main;
 
@@ -16,14 +20,14 @@ public final class App {
     }
 
     public static void main(String[] args) throws Exception {
-        OptionalInt answered = CommandLine.answer(args, System.out);
+        OptionalInt answered = CommandLine.answer(args, System.out, System.err);
         if (answered.isPresent()) {
             System.exit(answered.getAsInt());
         }
-        if (args.length > 0 && args[0].equals("process")) {
+        if (args.length > 0) {
             System.exit(new OneShotCommand(System.out, System.err).run(args));
         }
-        newMain().run(args);
+        newMain().run();
     }
 
     /** The Camel application every mode and every end-to-end test starts from. */
@@ -36,15 +40,25 @@ public final class App {
         // The configuration and routes are listed rather than found by classpath scanning, which
         // loaded every class of the package from the jar and took two of a run's four boot seconds.
         Main main = new Main();
-        main.configure().addConfiguration(OrchestratorConfiguration.class);
+        main.configure().addConfiguration(StartupValidation.class);
+        main.configure().addConfiguration(IntakeConfiguration.class);
+        main.configure().addConfiguration(ScoreConfiguration.class);
+        main.configure().addConfiguration(HopConfiguration.class);
+        main.configure().addConfiguration(MonitoringConfiguration.class);
+        main.configure().addConfiguration(SynthesizerWarmUp.class);
+        main.configure().addConfiguration(AfterEffectsConfiguration.class);
+        main.configure().addConfiguration(CrashRecovery.class);
         main.configure().addRoutesBuilder(new ErrorHandlingConfiguration());
         main.configure().addRoutesBuilder(new IntakeRoutes());
         main.configure().addRoutesBuilder(new ScoreRoutes());
-        main.configure().addRoutesBuilder(new RenderingRoutes());
-        // Built-in defaults first, then the editable file beside the jar, which wins.
+        main.configure().addRoutesBuilder(new NoteHopRoutes());
+        main.configure().addRoutesBuilder(new NoteheadRoutes());
+        main.configure().addRoutesBuilder(new CompletionRoutes());
+        main.configure().addRoutesBuilder(new AfterEffectsRoutes());
+        // Built-in defaults first, then the editable file under the working directory, which wins.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:config/application.properties;optional=true");
-        // The studio's own YAML routes live in routes/ beside the jar; a run elsewhere simply has none.
+        // The studio's own YAML routes live in routes/ under the working directory; a run elsewhere has none.
         if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(routesFolder))) {
             main.configure().withRoutesIncludePattern("file:" + routesFolder + "/*.camel.yaml");
         }

@@ -7,20 +7,30 @@ import java.util.OptionalInt;
 import java.util.Properties;
 
 /**
- * The words a user can type after {@code java -jar sib2ae-orchestrator.jar} besides starting
- * the service: {@code --help} and {@code --version}. Camel Main's own runner options
- * ({@code -help}, {@code -duration}, {@code -trace} ...) still reach Camel untouched.
+ * The words a user can type after {@code java -jar sib2ae-orchestrator.jar}: nothing (the
+ * service), {@code process ...} (one score), {@code --help} and {@code --version}. Anything else
+ * is a usage error, exit 2: a mistyped {@code proces} must not start the service instead.
+ *
+ * <p>Camel Main's own runner options ({@code -duration}, {@code -trace} ...) are not passed on:
+ * each has a {@code -Dcamel.main.*} property (for example {@code -Dcamel.main.duration-max-seconds=5},
+ * {@code -Dcamel.main.tracing=true}), and taking them would hand a typo to Camel's help, exit 0.
  */
 final class CommandLine {
 
     static final String ONE_SHOT_USAGE =
             "java -jar sib2ae-orchestrator.jar process --musicxml F [--midi M] [--svg S] --out DIR";
 
+    static final String USAGE =
+            "java -jar sib2ae-orchestrator.jar [process --musicxml F [--midi M] [--svg S] --out DIR | --help | --version]";
+
     private CommandLine() {
     }
 
-    /** The exit code when the arguments asked for help or the version; empty to go on and run. */
-    static OptionalInt answer(String[] args, PrintStream out) {
+    /**
+     * The exit code when the arguments asked for help or the version, or were not understood;
+     * empty to go on and run the service (no arguments) or the one-shot command ({@code process}).
+     */
+    static OptionalInt answer(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
             return OptionalInt.empty();
         }
@@ -33,8 +43,13 @@ final class CommandLine {
                 out.println(version());
                 return OptionalInt.of(0);
             }
-            default -> {
+            case "process" -> {
                 return OptionalInt.empty();
+            }
+            default -> {
+                String problem = args[0].startsWith("-") ? "unknown option " + args[0] : "unknown command '" + args[0] + "'";
+                err.println("usage: " + USAGE + " (" + problem + "; --help for more)");
+                return OptionalInt.of(OneShotCommand.EXIT_USAGE);
             }
         }
     }
@@ -56,6 +71,7 @@ final class CommandLine {
                 "  " + ONE_SHOT_USAGE,
                 "      Runs one score and exits: 0 completed, 3 completed with failures, 1 failed,",
                 "      2 usage error. Several SVG pages are joined with the path separator.",
+                "      The log goes to DIR/sib2ae-one-shot.log; stderr gets only the reason.",
                 "  java -jar sib2ae-orchestrator.jar --version | --help",
                 "",
                 "Folders, under the working directory unless configured:",
@@ -64,14 +80,16 @@ final class CommandLine {
                 "  archive/  the inputs of every finished score",
                 "  failed/   inputs that could not be processed, each with an .error.json report",
                 "",
-                "Configuration: config/application.properties beside the jar; any key can also be",
-                "given as -Dkey=value before -jar, for example:",
+                "Configuration: the defaults built into the jar, overridden by",
+                "config/application.properties under the working directory (where java is run,",
+                "not where the jar is), if there is one; YAML routes are read from routes/ there too.",
+                "Any key can also be given as -Dkey=value before -jar, for example:",
                 "  -Dsib2ae.inbox=DIR -Dsib2ae.output=DIR -Dsib2ae.audio.soundfont=FILE.sf2",
                 "  -Dsib2ae.management.port=N",
                 "",
                 "Watching: http://127.0.0.1:9876/observe/health, /observe/metrics and",
                 "/observe/jolokia while the service runs; JMX (jconsole, Hawtio) in both modes.",
-                "Camel Main's runner options are accepted too: -help lists them.",
+                "Camel Main's settings are -Dcamel.main.* keys, for example -Dcamel.main.tracing=true.",
                 "");
     }
 

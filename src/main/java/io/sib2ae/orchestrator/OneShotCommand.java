@@ -1,12 +1,19 @@
 package io.sib2ae.orchestrator;
 
-import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.score.ScoreInputException;
+import io.sib2ae.orchestrator.run.ScoreResult;
+import io.sib2ae.orchestrator.run.StopSignal;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;
+import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +24,8 @@ import org.apache.camel.main.Main;
 /**
  * {@code process --musicxml F [--midi M] [--svg S] --out DIR}: runs one score through the
  * service's own routes, by way of {@code direct:sib2ae-submit}, and exits 0 when the score
- * completed, or non-zero with a one-line reason.
+ * completed, or non-zero with a one-line reason. Arguments and input files are checked before
+ * Camel starts: a usage error exits 2 having started and written nothing.
  */
 final class OneShotCommand {
 
@@ -46,20 +54,36 @@ final class OneShotCommand {
             if (!args[i].startsWith("--")) {
                 return usage("unexpected argument '" + args[i] + "'");
             }
-            if (i + 1 == args.length) {
-                return usage(args[i] + " needs a value");
-            }
             String option = args[i].substring(2);
             if (!OPTIONS.contains(option)) {
                 // A mistyped --mid must not quietly run the score without its MIDI.
                 return usage("unknown option " + args[i]);
+            }
+            if (i + 1 == args.length) {
+                return usage(args[i] + " needs a value");
+            }
+            if (options.containsKey(option)) {
+                return usage(args[i] + " given twice");
             }
             options.put(option, args[++i]);
         }
         if (!options.containsKey("musicxml") || !options.containsKey("out")) {
             return usage("--musicxml and --out are required");
         }
+        // Checked before Camel starts, so a mistyped path costs no boot and leaves no --out folder.
+        String inputProblem = inputProblem(options);
+        if (inputProblem != null) {
+            err.println("error: " + inputProblem);
+            return EXIT_USAGE;
+        }
         Path outFolder = Path.of(options.get("out")).toAbsolutePath();
+        try {
+            Files.createDirectories(outFolder);
+        } catch (IOException e) {
+            err.println("error: --out " + outFolder + ": cannot create the folder (" + e.getMessage() + ")");
+            return EXIT_USAGE;
+        }
+        logToFile(outFolder.resolve(LOG_FILE));
         Main main = App.newMain();
         main.addOverrideProperty("sib2ae.intake.enabled", "false");
         main.addOverrideProperty("sib2ae.output", outFolder.toString());
@@ -74,7 +98,6 @@ final class OneShotCommand {
         // -Dcamel.management.enabled=true brings the HTTP endpoints back.
         defaultUnlessGiven(main, "camel.management.enabled", "false");
         try {
-            Files.createDirectories(outFolder);
             main.start();
             CamelContext context = main.getCamelContext();
             ProgressReporter reporter = context.getRegistry().lookupByNameAndType("progressReporter", ProgressReporter.class);
@@ -83,19 +106,30 @@ final class OneShotCommand {
             headers.put("Sib2AeMusicXml", options.get("musicxml"));
             headers.put("Sib2AeMidi", options.get("midi"));
             headers.put("Sib2AeSvg", options.get("svg"));
-            ScoreResult result = context.createProducerTemplate()
-                    .requestBodyAndHeaders("direct:sib2ae-submit", null, headers, ScoreResult.class);
+            // Ctrl-C or SIGTERM: Camel's hang-up hook waits for this run to end, so the run must
+            // hear of it at once and abandon the notes not begun (StopOnShutdown only hears of it
+            // when the context stops, which this run does itself, after the score).
+            StopSignal stop = context.getRegistry().lookupByNameAndType("stopSignal", StopSignal.class);
+            main.getShutdownStrategy().addShutdownListener(stop::request);
+            Object reply = context.createProducerTemplate()
+                    .requestBodyAndHeaders("direct:sib2ae-submit", null, headers);
+            if (stop.requested() || !(reply instanceof ScoreResult)) {
+                err.println("stopped: the run was interrupted; what was rendered is kept, and the same command"
+                        + " again renders only the rest");
+                return EXIT_FAILED;
+            }
+            ScoreResult result = (ScoreResult) reply;
             out.println(result.scoreName() + ": " + result.status() + " (" + result.notes() + " notes, "
                     + result.failedNotes() + " failed, " + result.elapsedMillis() + " ms)"
                     + (result.manifestPath() == null ? "" : " -> " + result.manifestPath()));
             awaitStudioRoutes(context);
-            if ("completed".equals(result.status())) {
+            if (result.status() == ScoreStatus.COMPLETED) {
                 return EXIT_COMPLETED;
             }
             err.println(result.status() + ": " + result.reason());
-            return "completed_with_failures".equals(result.status()) ? EXIT_COMPLETED_WITH_FAILURES : EXIT_FAILED;
+            return result.status() == ScoreStatus.COMPLETED_WITH_FAILURES ? EXIT_COMPLETED_WITH_FAILURES : EXIT_FAILED;
         } catch (Exception e) {
-            err.println("failed: " + e.getMessage());
+            err.println("failed: " + reasonOf(e));
             return EXIT_FAILED;
         } finally {
             try {
@@ -104,6 +138,75 @@ final class OneShotCommand {
                 // the process is exiting anyway
             }
         }
+    }
+
+    /** The run's log, under --out: the terminal keeps the progress bars, the summary and the reason. */
+    static final String LOG_FILE = "sib2ae-one-shot.log";
+
+    /**
+     * Sends the log to a file instead of the terminal, where Camel's start and stop lines and a
+     * failure's WARN line would stand around the one line that matters. Must run before the first
+     * logger is made (slf4j-simple reads its settings once); -Dorg.slf4j.simpleLogger.logFile wins.
+     */
+    private static void logToFile(Path file) {
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
+        }
+    }
+
+    /** What is wrong with the named files and folder, or null when every input can be read. */
+    private static String inputProblem(Map<String, String> options) {
+        List<Map.Entry<String, String>> files = new ArrayList<>();
+        files.add(Map.entry("--musicxml", options.get("musicxml")));
+        String midi = options.get("midi");
+        if (midi != null && !midi.isBlank()) {
+            files.add(Map.entry("--midi", midi));
+        }
+        String svg = options.get("svg");
+        if (svg != null && !svg.isBlank()) {
+            for (String page : svg.split(File.pathSeparator)) {
+                files.add(Map.entry("--svg", page));
+            }
+        }
+        for (Map.Entry<String, String> file : files) {
+            String problem = fileProblem(file.getKey(), file.getValue());
+            if (problem != null) {
+                return problem;
+            }
+        }
+        Path out = Path.of(options.get("out")).toAbsolutePath().normalize();
+        return Files.exists(out) && !Files.isDirectory(out) ? "--out " + out + ": is a file, not a folder" : null;
+    }
+
+    private static String fileProblem(String option, String given) {
+        Path path = Path.of(given).toAbsolutePath().normalize();
+        if (!Files.exists(path)) {
+            return option + " " + path + ": no such file";
+        }
+        if (Files.isDirectory(path)) {
+            return option + " " + path + ": is a folder, not a file";
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            return option + " " + path + ": cannot be read";
+        }
+        return null;
+    }
+
+    /**
+     * The reason a run ended in an exception, without Camel's wrapping ("Exception occurred during
+     * execution on the exchange: Exchange[...]"): the score input's own description where there is
+     * one, else the innermost cause's message.
+     */
+    static String reasonOf(Throwable failure) {
+        Throwable innermost = failure;
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ScoreInputException input) {
+                return input.describe();
+            }
+            innermost = cause;
+        }
+        return innermost.getMessage() == null ? innermost.getClass().getSimpleName()
+                : innermost.getClass().getSimpleName() + ": " + innermost.getMessage();
     }
 
     /**

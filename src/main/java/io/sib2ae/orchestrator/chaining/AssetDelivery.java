@@ -18,7 +18,12 @@ public final class AssetDelivery {
 
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** Copies the score's WAVs and keyframe files into {@code folder/<score>/}; returns how many. */
+    /**
+     * Copies the score's WAVs and keyframe files into {@code folder/<score>/}; returns how many it
+     * copied. A copy already there from an earlier delivery of the same file (same size, same
+     * modification time: copies keep the source's) is left alone, so a score processed again
+     * with nothing changed delivers nothing, and a watcher on the share sees no churn.
+     */
     public int copyAudioAndKeyframes(String manifestPath, String folder) {
         if (manifestPath == null) {
             return 0;
@@ -34,8 +39,9 @@ public final class AssetDelivery {
                     JsonNode entry = note.get("files").get(asset);
                     if (entry != null && entry.get("file_exists").asBoolean() && note.get("is_primary").asBoolean()) {
                         Path source = scoreFolder.resolve(entry.get("path").asText()).normalize();
-                        if (source.startsWith(scoreFolder) && Files.isRegularFile(source)) {
-                            AtomicFiles.copyUnrecorded(source, target.resolve(source.getFileName().toString()));
+                        Path copy = target.resolve(source.getFileName().toString());
+                        if (source.startsWith(scoreFolder) && Files.isRegularFile(source) && !sameFile(source, copy)) {
+                            AtomicFiles.copyUnrecorded(source, copy);
                             copied++;
                         }
                     }
@@ -45,5 +51,12 @@ public final class AssetDelivery {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not deliver the assets of " + manifestPath + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean sameFile(Path source, Path copy) throws IOException {
+        return Files.isRegularFile(copy)
+                && Files.size(copy) == Files.size(source)
+                // Milliseconds: a copy's time is set through utimes, which keeps microseconds, not nanoseconds.
+                && Files.getLastModifiedTime(copy).toMillis() == Files.getLastModifiedTime(source).toMillis();
     }
 }

@@ -1,5 +1,7 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.NotatedNote;
+import io.sib2ae.orchestrator.score.PlayingMarks;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,12 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.MidiNote;
+import io.sib2ae.orchestrator.score.MidiPerformance;
+import io.sib2ae.orchestrator.score.ScoreSource;
+import io.sib2ae.orchestrator.score.MusicXmlScore;
+import io.sib2ae.orchestrator.score.NotatedNote;
+import io.sib2ae.orchestrator.score.ScorePart;
+import io.sib2ae.orchestrator.score.TempoMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,8 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Coordinates a score's notation with its performance: reads the MusicXML (and the MIDI when
- * there is one), finds tie chains, matches every sounding to its MIDI note and gives every
+ * Coordinates a score's notation with its performance (the MIDI, when there is one): finds tie chains, matches every sounding to its MIDI note and gives every
  * notated note its deterministic universal ID and performed timing.
  */
 public final class NoteCoordinator {
@@ -21,22 +27,13 @@ public final class NoteCoordinator {
     /** General MIDI's channel 10, counted from 0. */
     static final int PERCUSSION_CHANNEL = 9;
 
-    private final MusicXmlReader musicXmlReader;
-    private final MidiFileReader midiFileReader;
     private final NoteMatcher matcher = new NoteMatcher();
 
-    public NoteCoordinator(MusicXmlReader musicXmlReader, MidiFileReader midiFileReader) {
-        this.musicXmlReader = musicXmlReader;
-        this.midiFileReader = midiFileReader;
-    }
-
-    /**
-     * @param midiBytes the MIDI file's bytes, or null to time the notes from the MusicXML alone
-     */
-    public CoordinatedScore coordinate(byte[] musicXml, String musicXmlName, byte[] midiBytes, String midiName) {
-        String contentHash = UniversalIds.contentHash(musicXml);
-        MusicXmlScore score = musicXmlReader.read(musicXml, musicXmlName);
-        MidiPerformance midi = midiBytes == null ? null : midiFileReader.read(midiBytes, midiName);
+    /** Times the notes from the MIDI when the score came with one, else from the MusicXML alone. */
+    public CoordinatedScore coordinate(ScoreSource source) {
+        String contentHash = UniversalIds.contentHash(source.musicXml());
+        MusicXmlScore score = source.notation();
+        MidiPerformance midi = source.midi();
         Map<Integer, TiedGroup> groups = TieChains.byNote(TieChains.find(score.notes()));
         Map<Integer, PlayingFacts.Drum> drums = drums(score);
         Map<Integer, GraceTiming.Placement> graces = GraceTiming.of(score.notes());
@@ -48,8 +45,8 @@ public final class NoteCoordinator {
         Timing timing = midi == null ? timeFromNotation(score, groups, drums, graces, tremolos, shifts)
                 : timeFromMidi(score, groups, drums, graces, tremolos, shifts, midi);
         List<CoordinatedNote> notes = assemble(score, contentHash, groups, timing, midi, drums);
-        return new CoordinatedScore(contentHash, score, notes, timing.tempoMap, midi == null ? MUSICXML_TEMPO : MIDI_EXACT,
-                midi, timing.summary);
+        return new CoordinatedScore(source, contentHash, notes, timing.tempoMap, midi == null ? MUSICXML_TEMPO : MIDI_EXACT,
+                timing.summary);
     }
 
     /** Matches plus the timeline they were made on. */

@@ -1,5 +1,8 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.MidiNote;
+import io.sib2ae.orchestrator.score.MidiPerformance;
+import io.sib2ae.orchestrator.score.NotatedNote;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.MidiNote;
+import io.sib2ae.orchestrator.score.MidiPerformance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -116,7 +116,9 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(temp.getParent());
             // File to file, so the JDK can let the kernel copy (a stream copy was 20 times slower).
-            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+            // The copy keeps the source's modification time, so that a later delivery can tell
+            // an unchanged copy by its size and time alone, as rsync does.
+            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
             moveAtomically(temp, target);
         } catch (IOException e) {
             deleteQuietly(temp);

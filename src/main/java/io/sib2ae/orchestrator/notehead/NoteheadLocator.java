@@ -1,6 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
-import io.sib2ae.orchestrator.coordination.SecureXml;
+import io.sib2ae.orchestrator.score.SecureXml;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -67,7 +67,7 @@ public final class NoteheadLocator {
     public SvgPage locate(Path svg, int pageIndex) {
         checkFile(svg, limits);
         try (InputStream in = new BufferedInputStream(Files.newInputStream(svg))) {
-            XMLStreamReader reader = SecureXml.forSvg().createXMLStreamReader(in);
+            XMLStreamReader reader = SecureXml.svgReader(in);
             try {
                 return new PageScan(svg, pageIndex).run(reader);
             } finally {
@@ -438,7 +438,7 @@ public final class NoteheadLocator {
     }
 
     /** A presentation attribute, or the same property inside a {@code style} attribute. */
-    private static Optional<String> presentation(ElementTag tag, String property) {
+    static Optional<String> presentation(ElementTag tag, String property) {
         Optional<String> direct = tag.attribute(property);
         if (direct.isPresent()) {
             return direct;

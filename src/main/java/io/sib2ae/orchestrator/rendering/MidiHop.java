@@ -1,10 +1,11 @@
 package io.sib2ae.orchestrator.rendering;
 
-import io.sib2ae.orchestrator.coordination.NoteWork;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.run.NoteWork;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
-import io.sib2ae.orchestrator.manifest.StageStatus;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,6 @@ import java.util.List;
  */
 public final class MidiHop {
 
-    public static final String HOP = "midi";
     static final String FOLDER = "midi";
 
     /** A note longer than this is a corrupt score, not music: rendering it would take minutes and gigabytes. */
@@ -34,19 +34,19 @@ public final class MidiHop {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
         if (!m.isPrimary) {
-            run.count(HOP, StageStatus.SKIPPED);
+            run.tally(Stage.MIDI, StageState.SKIPPED);
             return work;
         }
         if (FileRecords.verified(m.files.midi, run.folder())) {
-            m.stages.midi.mark(StageStatus.SKIPPED, "already rendered and verified");
-            run.count(HOP, StageStatus.SKIPPED);
+            m.stages.midi.markKept("already rendered and verified");
+            run.tally(Stage.MIDI, StageState.SKIPPED);
             return work;
         }
         Path target = run.folder().resolve(FOLDER).resolve(m.files.midi.predictedFilename);
         new NoteMidiWriter().write(spec(work), target);
         FileRecords.record(m.files.midi, run.folder(), target);
-        m.stages.midi.mark(StageStatus.COMPLETED, null);
-        run.count(HOP, StageStatus.COMPLETED);
+        m.stages.midi.mark(StageState.COMPLETED, null);
+        run.tally(Stage.MIDI, StageState.COMPLETED);
         return work;
     }
 
@@ -63,8 +63,7 @@ public final class MidiHop {
         double sounding = duration;
         var midi = work.run().coordinated().midi();
         if (midi != null) {
-            SustainPedalMap pedals = work.run().shared(SustainPedalMap.class, () -> SustainPedalMap.from(midi.sequence()));
-            double end = pedals.soundingEndSeconds(m.midiChannel, m.calculatedStartTime + duration);
+            double end = midi.pedals().soundingEndSeconds(m.midiChannel, m.calculatedStartTime + duration);
             sounding = Math.max(duration, end - m.calculatedStartTime);
         }
         NoteMidiSpec spec = new NoteMidiSpec(m.midiPitch, Math.max(1, Math.min(127, m.velocity)), m.midiChannel, m.midiProgram,

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.MusicXmlScore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

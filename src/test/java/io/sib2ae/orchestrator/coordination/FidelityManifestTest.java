@@ -3,16 +3,12 @@ package io.sib2ae.orchestrator.coordination;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.sib2ae.orchestrator.intake.Folders;
-import io.sib2ae.orchestrator.intake.MxlArchive;
-import io.sib2ae.orchestrator.intake.ScoreInputReader;
-import io.sib2ae.orchestrator.intake.ScoreSet;
-import io.sib2ae.orchestrator.intake.WorkArea;
+import io.sib2ae.orchestrator.run.ManifestPlanner;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.ScoreManifest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,14 +21,8 @@ class FidelityManifestTest {
     Path root;
 
     private ScoreRun open(String fixture) throws IOException {
-        Path xml = root.resolve("in").resolve(fixture);
-        Files.createDirectories(xml.getParent());
-        Files.write(xml, FidelityFiles.bytes(fixture));
-        Folders folders = new Folders(root.resolve("inbox"), root.resolve("output"), root.resolve("archive"),
-                root.resolve("failed"), root.resolve("work"));
-        ScoreProcessor processor = new ScoreProcessor(new ScoreInputReader(1 << 26, new MxlArchive(64 << 20, 100)),
-                Fixtures.coordinator(), new ManifestStore(), new WorkArea(folders), folders.output());
-        return processor.open(ScoreSet.of(xml, null, List.of()));
+        CoordinatedScore coordinated = FidelityFiles.coordinate(fixture);
+        return new ManifestPlanner(new ManifestStore(), root.resolve("output")).plan(coordinated);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.JumpFromWords;
+import io.sib2ae.orchestrator.score.JumpWords;
+import io.sib2ae.orchestrator.score.MusicXmlScore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

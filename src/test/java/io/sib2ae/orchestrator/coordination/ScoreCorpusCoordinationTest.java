@@ -3,7 +3,7 @@ package io.sib2ae.orchestrator.coordination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sib2ae.orchestrator.TestData;
-import io.sib2ae.orchestrator.intake.MxlArchive;
+import io.sib2ae.orchestrator.score.MxlArchive;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

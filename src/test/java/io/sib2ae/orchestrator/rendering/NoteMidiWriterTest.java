@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.rendering;
 
+import io.sib2ae.orchestrator.score.SustainPedalMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -2,21 +2,13 @@ package io.sib2ae.orchestrator.rendering;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sib2ae.orchestrator.coordination.MidiFileReader;
-import io.sib2ae.orchestrator.coordination.MusicXmlReader;
-import io.sib2ae.orchestrator.coordination.NoteCoordinator;
-import io.sib2ae.orchestrator.coordination.NoteWork;
-import io.sib2ae.orchestrator.coordination.ScoreProcessor;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
-import io.sib2ae.orchestrator.intake.Folders;
-import io.sib2ae.orchestrator.intake.MxlArchive;
-import io.sib2ae.orchestrator.intake.ScoreInputReader;
-import io.sib2ae.orchestrator.intake.ScoreSet;
-import io.sib2ae.orchestrator.intake.WorkArea;
+import io.sib2ae.orchestrator.coordination.Fixtures;
+import io.sib2ae.orchestrator.run.ManifestPlanner;
+import io.sib2ae.orchestrator.run.NoteWork;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -49,17 +41,12 @@ class PlayingFactsRenderTest {
     }
 
     private ScoreRun open(String fixture) throws IOException {
-        Path xml = root.resolve("in").resolve(fixture);
-        Files.createDirectories(xml.getParent());
+        byte[] xml;
         try (InputStream in = getClass().getResourceAsStream("/fidelity/" + fixture)) {
-            Files.write(xml, in.readAllBytes());
+            xml = in.readAllBytes();
         }
-        Folders folders = new Folders(root.resolve("inbox"), root.resolve("output"), root.resolve("archive"),
-                root.resolve("failed"), root.resolve("work"));
-        ScoreProcessor processor = new ScoreProcessor(new ScoreInputReader(1 << 26, new MxlArchive(64 << 20, 100)),
-                new NoteCoordinator(new MusicXmlReader(100_000), new MidiFileReader(64, 3600)), new ManifestStore(),
-                new WorkArea(folders), folders.output());
-        return processor.open(ScoreSet.of(xml, null, List.of()));
+        return new ManifestPlanner(new ManifestStore(), root.resolve("output"))
+                .plan(Fixtures.coordinator().coordinate(xml, fixture, null, null));
     }
 
     @Test
