@@ -1,6 +1,7 @@
 package io.sib2ae.orchestrator.notehead;
 
-import io.sib2ae.orchestrator.notehead.ScoreLayout.MeasureLayout;
+import io.sib2ae.orchestrator.score.ScoreLayout;
+import io.sib2ae.orchestrator.score.ScoreLayout.MeasureLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -10,8 +10,9 @@ import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.run.NoteWork;
 import io.sib2ae.orchestrator.run.ScoreRun;
+import io.sib2ae.orchestrator.score.MusicXmlScore;
 import io.sib2ae.orchestrator.score.NotatedNote;
-import io.sib2ae.orchestrator.score.ScoreSource;
+import io.sib2ae.orchestrator.score.ScoreLayout;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ public final class NoteheadHop {
         PageAssignments result;
         try {
             List<SvgPage> pages = locator.locate(run.scoreSet().svgPages());
-            ScoreLayout layout = readLayout(run);
+            ScoreLayout layout = layout(run);
             List<NoteheadTarget> targets = run.notes().stream().map(w -> target(w.note().universalId(), w.note().notated())).toList();
             Map<String, NoteheadAssignment> byNote = new HashMap<>();
             for (NoteheadAssignment assignment : assigner.assign(layout, pages, targets)) {
@@ -180,8 +181,12 @@ public final class NoteheadHop {
                 n.defaultX());
     }
 
-    private static ScoreLayout readLayout(ScoreRun run) {
-        ScoreSource source = run.coordinated().source();
-        return new ScoreLayoutReader().read(source.musicXml(), source.files().musicXml().getFileName().toString());
+    /** The layout the score's read step collected while it read the notes: the MusicXML is parsed once. */
+    private static ScoreLayout layout(ScoreRun run) {
+        MusicXmlScore notation = run.coordinated().source().notation();
+        if (notation.layoutProblem() != null) {
+            throw new SvgInputException(notation.layoutProblem());
+        }
+        return notation.layout();
     }
 }

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.score.ScoreLayout;
 import io.sib2ae.orchestrator.score.SecureXml;
 import io.sib2ae.orchestrator.glyphs.DrawnGlyph;
 import io.sib2ae.orchestrator.glyphs.MusicGlyphs;

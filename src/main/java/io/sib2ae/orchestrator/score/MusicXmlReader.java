@@ -57,6 +57,7 @@ public final class MusicXmlReader {
     /** Mutable state of one parse; the reader itself stays immutable and thread-safe. */
     private final class Parse {
         private final XMLStreamReader xml;
+        private final ScoreLayoutCollector layout;
         private final String fileName;
         private final Map<String, PartBuilder> parts = new LinkedHashMap<>();
         private final Map<Integer, MeasureBuilder> measures = new HashMap<>();
@@ -73,7 +74,8 @@ public final class MusicXmlReader {
         private String activeEndingNumbers;
 
         Parse(XMLStreamReader xml, String fileName) {
-            this.xml = xml;
+            this.layout = new ScoreLayoutCollector(fileName);
+            this.xml = new LayoutTee(xml, layout);
             this.fileName = fileName;
         }
 
@@ -702,7 +704,9 @@ public final class MusicXmlReader {
                             .ifPresent(found::add);
                 }
             }
-            return new MusicXmlScore(title, scoreParts, spans, notes, tempos, List.copyOf(found), fromWords);
+            String layoutProblem = layout.problem();
+            return new MusicXmlScore(title, scoreParts, spans, notes, tempos, List.copyOf(found), fromWords,
+                    layoutProblem == null ? layout.layout() : null, layoutProblem);
         }
 
         /**

@@ -7,10 +7,13 @@ import java.util.List;
  *
  * @param warnings what the score says irregularly but was still read and played, in reading order
  * @param jumpsFromWords the jumps performed because words asked for them, with no {@code <sound>} that plays them
+ * @param layout where the score is drawn (for locating noteheads), read in the same pass as the
+ *               notes; null when {@code layoutProblem} says why it could not be read
+ * @param layoutProblem why the layout could not be read (the notes could), or null
  */
 public record MusicXmlScore(String title, List<ScorePart> parts, List<MeasureSpan> measures,
                             List<NotatedNote> notes, List<TempoMark> tempoMarks, List<ScoreWarning> warnings,
-                            List<JumpFromWords> jumpsFromWords) {
+                            List<JumpFromWords> jumpsFromWords, ScoreLayout layout, String layoutProblem) {
 
     public ScorePart part(String partId) {
         return parts.stream().filter(p -> p.partId().equals(partId)).findFirst()

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.score.ScoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ class AssignmentFailureTest {
     @BeforeAll
     static void read() throws Exception {
         page = new NoteheadLocator().locate(TestPages.ss9Svg(), 0);
-        layout = new ScoreLayoutReader().read(TestPages.ss9MusicXml());
+        layout = TestPages.layout(TestPages.ss9MusicXml());
         targets = MusicXmlTargets.read(TestPages.ss9MusicXml());
     }
 

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.score.ScoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -126,7 +127,7 @@ class HostileSvgTest {
     @Test
     void musicXmlDoctypeIsNotFetched() {
         // The SS 9 file declares the partwise DTD by URL; there is no network, so fetching would fail.
-        ScoreLayout layout = new ScoreLayoutReader().read(TestPages.ss9MusicXml());
+        ScoreLayout layout = TestPages.layout(TestPages.ss9MusicXml());
         assertThat(layout.parts()).hasSize(2);
     }
 }

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.score.ScoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -38,7 +39,7 @@ class MusicGlyphOutputTest {
         Path svg = name.equals("SS 9") ? TestPages.ss9Svg() : TestPages.variant(name, "svg");
         Path xml = name.equals("SS 9") ? TestPages.ss9MusicXml() : TestPages.variant(name, "musicxml");
         SvgPage page = new NoteheadLocator().locate(svg, 0);
-        ScoreLayout layout = new ScoreLayoutReader().read(xml);
+        ScoreLayout layout = TestPages.layout(xml);
         List<NoteheadAssignment> assignments = new NoteheadAssigner().assign(layout, List.of(page), MusicXmlTargets.read(xml));
         NoteheadSvgWriter writer = new NoteheadSvgWriter();
         List<DrawnGlyph> placeholders = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.score.ScoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -29,7 +30,7 @@ class NoteSvgRenderingTest {
     @BeforeAll
     static void assign() throws Exception {
         page = new NoteheadLocator().locate(TestPages.ss9Svg(), 0);
-        ScoreLayout layout = new ScoreLayoutReader().read(TestPages.ss9MusicXml());
+        ScoreLayout layout = TestPages.layout(TestPages.ss9MusicXml());
         placements = new ArrayList<>();
         for (NoteheadAssignment a : new NoteheadAssigner().assign(layout, List.of(page), MusicXmlTargets.read(TestPages.ss9MusicXml()))) {
             placements.add((NoteheadPlacement) a);

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.score.ScoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -40,7 +41,7 @@ class OctaveShiftTest {
     @ValueSource(strings = {"33da-Spanners-OctaveShifts-before.xml", "33db-Spanners-OctaveShifts-after.xml"})
     void eachNoteOfTheSuiteIsUnderTheLineItsDescriptionNames(String file) throws Exception {
         Path musicXml = TestPages.sib2ae().resolveSibling("musicxml-testsuite").resolve(file);
-        ScoreLayout layout = new ScoreLayoutReader().read(musicXml);
+        ScoreLayout layout = TestPages.layout(musicXml);
         List<List<Integer>> steps = new ArrayList<>();
         for (NoteheadTarget note : MusicXmlTargets.read(musicXml)) {
             steps.add(layout.octaveShiftStepsAt(note.partId(), note.staffNumber(), note.measureIndex(), note.onsetQuarters()));
@@ -52,7 +53,7 @@ class OctaveShiftTest {
     @Test
     void aSizeThatIsNoOctaveCountsAsTheNearestWholeOctaves() throws Exception {
         Path musicXml = TestPages.sib2ae().resolveSibling("musicxml-testsuite").resolve("33e-Spanners-OctaveShifts-InvalidSize.xml");
-        ScoreLayout layout = new ScoreLayoutReader().read(musicXml);
+        ScoreLayout layout = TestPages.layout(musicXml);
         List<Integer> steps = new ArrayList<>();
         for (NoteheadTarget note : MusicXmlTargets.read(musicXml)) {
             steps.add(layout.octaveShiftStepsAt(note.partId(), note.staffNumber(), note.measureIndex(), note.onsetQuarters()).get(0));
@@ -93,7 +94,7 @@ class OctaveShiftTest {
                   </part>
                 </score-partwise>
                 """);
-        ScoreLayout layout = new ScoreLayoutReader().read(musicXml);
+        ScoreLayout layout = TestPages.layout(musicXml);
         assertThat(layout.octaveShiftStepsAt("P1", 1, 0, 0)).containsExactly(-7);
         assertThat(layout.octaveShiftStepsAt("P1", 2, 0, 0)).containsExactly(0);
         assertThat(layout.octaveShiftStepsAt("P1", 1, 1, 0)).containsExactly(-7);
@@ -133,7 +134,7 @@ class OctaveShiftTest {
     }
 
     private static List<NoteheadAssignment> assign(SvgPage page, Path musicXml) throws Exception {
-        return new NoteheadAssigner().assign(new ScoreLayoutReader().read(musicXml), List.of(page),
+        return new NoteheadAssigner().assign(TestPages.layout(musicXml), List.of(page),
                 MusicXmlTargets.read(musicXml));
     }
 

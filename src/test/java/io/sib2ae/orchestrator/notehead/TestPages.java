@@ -1,8 +1,13 @@
 package io.sib2ae.orchestrator.notehead;
 
 import io.sib2ae.orchestrator.TestData;
+import io.sib2ae.orchestrator.score.MusicXmlReader;
+import io.sib2ae.orchestrator.score.MusicXmlScore;
+import io.sib2ae.orchestrator.score.ScoreLayout;
 
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,6 +39,21 @@ final class TestPages {
 
     static Path variant(String folder, String extension) {
         return sib2ae().resolve(folder).resolve("Saint-Saens Trio No 2." + extension);
+    }
+
+    /** The layout the one MusicXML reader collects from a file, as the notehead hop receives it. */
+    static ScoreLayout layout(Path musicXml) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(musicXml);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MusicXmlScore score = new MusicXmlReader(200_000).read(bytes, musicXml.getFileName().toString());
+        if (score.layoutProblem() != null) {
+            throw new SvgInputException(score.layoutProblem());
+        }
+        return score.layout();
     }
 
     /** The x/y of every {@code <text>} in the expected file, in document order. */

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.score.ScoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -26,8 +27,8 @@ class TimewiseLayoutTest {
     void theSs9PageGivesEveryNoteTheSameNoteheadFromATimewiseScore() throws Exception {
         SvgPage page = new NoteheadLocator().locate(TestPages.ss9Svg(), 0);
         List<NoteheadTarget> targets = MusicXmlTargets.read(TestPages.ss9MusicXml());
-        ScoreLayout partwise = new ScoreLayoutReader().read(TestPages.ss9MusicXml());
-        ScoreLayout timewise = new ScoreLayoutReader().read(timewise(TestPages.ss9MusicXml()));
+        ScoreLayout partwise = TestPages.layout(TestPages.ss9MusicXml());
+        ScoreLayout timewise = TestPages.layout(timewise(TestPages.ss9MusicXml()));
 
         assertThat(timewise).isEqualTo(partwise);
         List<NoteheadAssignment> expected = new NoteheadAssigner().assign(partwise, List.of(page), targets);

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
+import io.sib2ae.orchestrator.score.ScoreLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -27,7 +28,7 @@ class VariantNoteheadTest {
 
     private static Variant read(String folder) throws Exception {
         SvgPage page = new NoteheadLocator().locate(TestPages.variant(folder, "svg"), 0);
-        ScoreLayout layout = new ScoreLayoutReader().read(TestPages.variant(folder, "musicxml"));
+        ScoreLayout layout = TestPages.layout(TestPages.variant(folder, "musicxml"));
         List<NoteheadTarget> targets = MusicXmlTargets.read(TestPages.variant(folder, "musicxml"));
         return new Variant(page, targets, new NoteheadAssigner().assign(layout, List.of(page), targets));
     }

@@ -1,4 +1,4 @@
-package io.sib2ae.orchestrator.notehead;
+package io.sib2ae.orchestrator.score;
 
 import java.util.Comparator;
 import java.util.List;
