@@ -87,6 +87,8 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
     private String soundFont;
     @PropertyInject("sib2ae.audio.max-tail-seconds")
     private double maxTailSeconds;
+    @PropertyInject("sib2ae.audio.render-timeout-ms")
+    private long renderTimeoutMs;
     @PropertyInject("sib2ae.audio.sample-rate")
     private float sampleRate;
     @PropertyInject("sib2ae.audio.channels")
@@ -221,7 +223,8 @@ public class OrchestratorConfiguration implements CamelConfiguration, CamelConte
         SynthesizerPool.Settings settings = SynthesizerPool.Settings.defaults().withSize(size)
                 .withFormat(new AudioFormat(sampleRate, 16, audioChannels, true, false));
         SynthesizerPool pool = new SynthesizerPool(choice, settings);
-        AudioRenderer renderer = new AudioRenderer(pool, AudioRenderer.Settings.defaults().withMaxTailSeconds(maxTailSeconds));
+        AudioRenderer renderer = new AudioRenderer(pool, AudioRenderer.Settings.defaults().withMaxTailSeconds(maxTailSeconds)
+                .withTimeoutSeconds(renderTimeoutMs / 1000.0));
         // Gervill touches java.util.prefs on first open, which registers a shutdown hook; doing
         // that now, not during a SIGTERM, keeps a stop from failing the first renders.
         java.util.prefs.Preferences.userRoot();
