@@ -4,4 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-soundfont.sh
+scripts/install-test-tools.sh
 exec mvn -B verify

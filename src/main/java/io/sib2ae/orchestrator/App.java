@@ -1,8 +1,12 @@
 package io.sib2ae.orchestrator;
 
-import io.sib2ae.orchestrator.coordination.ScoreRoutes;
-import io.sib2ae.orchestrator.intake.IntakeRoutes;
-import io.sib2ae.orchestrator.rendering.RenderingRoutes;
+import io.sib2ae.orchestrator.routes.AfterEffectsRoutes;
+import io.sib2ae.orchestrator.routes.CompletionRoutes;
+import io.sib2ae.orchestrator.routes.ErrorHandlingConfiguration;
+import io.sib2ae.orchestrator.routes.IntakeRoutes;
+import io.sib2ae.orchestrator.routes.NoteHopRoutes;
+import io.sib2ae.orchestrator.routes.NoteheadRoutes;
+import io.sib2ae.orchestrator.routes.ScoreRoutes;
 import java.util.OptionalInt;
 import org.apache.camel.main.Main;
 
@@ -36,11 +40,21 @@ public final class App {
         // The configuration and routes are listed rather than found by classpath scanning, which
         // loaded every class of the package from the jar and took two of a run's four boot seconds.
         Main main = new Main();
-        main.configure().addConfiguration(OrchestratorConfiguration.class);
+        main.configure().addConfiguration(StartupValidation.class);
+        main.configure().addConfiguration(IntakeConfiguration.class);
+        main.configure().addConfiguration(ScoreConfiguration.class);
+        main.configure().addConfiguration(HopConfiguration.class);
+        main.configure().addConfiguration(MonitoringConfiguration.class);
+        main.configure().addConfiguration(SynthesizerWarmUp.class);
+        main.configure().addConfiguration(AfterEffectsConfiguration.class);
+        main.configure().addConfiguration(CrashRecovery.class);
         main.configure().addRoutesBuilder(new ErrorHandlingConfiguration());
         main.configure().addRoutesBuilder(new IntakeRoutes());
         main.configure().addRoutesBuilder(new ScoreRoutes());
-        main.configure().addRoutesBuilder(new RenderingRoutes());
+        main.configure().addRoutesBuilder(new NoteHopRoutes());
+        main.configure().addRoutesBuilder(new NoteheadRoutes());
+        main.configure().addRoutesBuilder(new CompletionRoutes());
+        main.configure().addRoutesBuilder(new AfterEffectsRoutes());
         // Built-in defaults first, then the editable file under the working directory, which wins.
         main.setPropertyPlaceholderLocations(
                 "classpath:application.properties;optional=true,file:config/application.properties;optional=true");

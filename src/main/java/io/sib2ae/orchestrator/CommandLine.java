@@ -71,6 +71,7 @@ final class CommandLine {
                 "  " + ONE_SHOT_USAGE,
                 "      Runs one score and exits: 0 completed, 3 completed with failures, 1 failed,",
                 "      2 usage error. Several SVG pages are joined with the path separator.",
+                "      The log goes to DIR/sib2ae-one-shot.log; stderr gets only the reason.",
                 "  java -jar sib2ae-orchestrator.jar --version | --help",
                 "",
                 "Folders, under the working directory unless configured:",

@@ -1,10 +1,13 @@
 package io.sib2ae.orchestrator;
 
-import io.sib2ae.orchestrator.coordination.ScoreInputException;
-import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.score.ScoreInputException;
+import io.sib2ae.orchestrator.run.ScoreResult;
+import io.sib2ae.orchestrator.run.StopSignal;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;
 import java.io.File;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,6 +77,13 @@ final class OneShotCommand {
             return EXIT_USAGE;
         }
         Path outFolder = Path.of(options.get("out")).toAbsolutePath();
+        try {
+            Files.createDirectories(outFolder);
+        } catch (IOException e) {
+            err.println("error: --out " + outFolder + ": cannot create the folder (" + e.getMessage() + ")");
+            return EXIT_USAGE;
+        }
+        logToFile(outFolder.resolve(LOG_FILE));
         Main main = App.newMain();
         main.addOverrideProperty("sib2ae.intake.enabled", "false");
         main.addOverrideProperty("sib2ae.output", outFolder.toString());
@@ -88,7 +98,6 @@ final class OneShotCommand {
         // -Dcamel.management.enabled=true brings the HTTP endpoints back.
         defaultUnlessGiven(main, "camel.management.enabled", "false");
         try {
-            Files.createDirectories(outFolder);
             main.start();
             CamelContext context = main.getCamelContext();
             ProgressReporter reporter = context.getRegistry().lookupByNameAndType("progressReporter", ProgressReporter.class);
@@ -97,17 +106,28 @@ final class OneShotCommand {
             headers.put("Sib2AeMusicXml", options.get("musicxml"));
             headers.put("Sib2AeMidi", options.get("midi"));
             headers.put("Sib2AeSvg", options.get("svg"));
-            ScoreResult result = context.createProducerTemplate()
-                    .requestBodyAndHeaders("direct:sib2ae-submit", null, headers, ScoreResult.class);
+            // Ctrl-C or SIGTERM: Camel's hang-up hook waits for this run to end, so the run must
+            // hear of it at once and abandon the notes not begun (StopOnShutdown only hears of it
+            // when the context stops, which this run does itself, after the score).
+            StopSignal stop = context.getRegistry().lookupByNameAndType("stopSignal", StopSignal.class);
+            main.getShutdownStrategy().addShutdownListener(stop::request);
+            Object reply = context.createProducerTemplate()
+                    .requestBodyAndHeaders("direct:sib2ae-submit", null, headers);
+            if (stop.requested() || !(reply instanceof ScoreResult)) {
+                err.println("stopped: the run was interrupted; what was rendered is kept, and the same command"
+                        + " again renders only the rest");
+                return EXIT_FAILED;
+            }
+            ScoreResult result = (ScoreResult) reply;
             out.println(result.scoreName() + ": " + result.status() + " (" + result.notes() + " notes, "
                     + result.failedNotes() + " failed, " + result.elapsedMillis() + " ms)"
                     + (result.manifestPath() == null ? "" : " -> " + result.manifestPath()));
             awaitStudioRoutes(context);
-            if ("completed".equals(result.status())) {
+            if (result.status() == ScoreStatus.COMPLETED) {
                 return EXIT_COMPLETED;
             }
             err.println(result.status() + ": " + result.reason());
-            return "completed_with_failures".equals(result.status()) ? EXIT_COMPLETED_WITH_FAILURES : EXIT_FAILED;
+            return result.status() == ScoreStatus.COMPLETED_WITH_FAILURES ? EXIT_COMPLETED_WITH_FAILURES : EXIT_FAILED;
         } catch (Exception e) {
             err.println("failed: " + reasonOf(e));
             return EXIT_FAILED;
@@ -117,6 +137,20 @@ final class OneShotCommand {
             } catch (Exception ignored) {
                 // the process is exiting anyway
             }
+        }
+    }
+
+    /** The run's log, under --out: the terminal keeps the progress bars, the summary and the reason. */
+    static final String LOG_FILE = "sib2ae-one-shot.log";
+
+    /**
+     * Sends the log to a file instead of the terminal, where Camel's start and stop lines and a
+     * failure's WARN line would stand around the one line that matters. Must run before the first
+     * logger is made (slf4j-simple reads its settings once); -Dorg.slf4j.simpleLogger.logFile wins.
+     */
+    private static void logToFile(Path file) {
+        if (System.getProperty("org.slf4j.simpleLogger.logFile") == null) {
+            System.setProperty("org.slf4j.simpleLogger.logFile", file.toString());
         }
     }
 

@@ -120,7 +120,7 @@ class CommandLineTest {
 
     @Test
     void aFailureIsReportedByItsScoreInputReasonNotByCamelsWrapping() {
-        var input = new io.sib2ae.orchestrator.coordination.ScoreInputException("Not well-formed MusicXML: no root",
+        var input = new io.sib2ae.orchestrator.score.ScoreInputException("Not well-formed MusicXML: no root",
                 "s.musicxml", 3, 7, null);
         var wrapped = new org.apache.camel.CamelExecutionException("Exception occurred during execution on the exchange",
                 null, new IllegalStateException("route failed", input));

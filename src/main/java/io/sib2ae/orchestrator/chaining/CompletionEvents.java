@@ -1,6 +1,6 @@
 package io.sib2ae.orchestrator.chaining;
 
-import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.run.ScoreResult;
 import io.sib2ae.orchestrator.manifest.FileNames;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;

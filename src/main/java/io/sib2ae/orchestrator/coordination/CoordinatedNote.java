@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.NotatedNote;
 import java.util.List;
 
 /**
@@ -12,10 +13,12 @@ import java.util.List;
  * @param midiChannel channel 0-15 the part plays on
  * @param midiProgram General MIDI program 0-127
  * @param tempoAtOnset quarter notes per minute where the note starts
+ * @param playing how the note was played beyond its onset and length (grace rule, roll, drum, tremolo)
  */
 public record CoordinatedNote(NotatedNote notated, String universalId, int sequence, String instrument,
                               int velocity, double calculatedStartTime, double durationSeconds,
                               List<Performance> performances, String timingSource, double timingConfidence,
                               String matchMethod, boolean primary, String tiedGroupId, int positionInGroup,
-                              String primaryUniversalId, int midiChannel, int midiProgram, double tempoAtOnset) {
+                              String primaryUniversalId, int midiChannel, int midiProgram, double tempoAtOnset,
+                              PlayingFacts playing) {
 }

@@ -1,5 +1,12 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.MidiNote;
+import io.sib2ae.orchestrator.score.MidiPerformance;
+import io.sib2ae.orchestrator.score.ScoreSource;
+import io.sib2ae.orchestrator.score.MusicXmlScore;
+import io.sib2ae.orchestrator.score.NotatedNote;
+import io.sib2ae.orchestrator.score.ScorePart;
+import io.sib2ae.orchestrator.score.TempoMap;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,8 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Coordinates a score's notation with its performance: reads the MusicXML (and the MIDI when
- * there is one), finds tie chains, matches every sounding to its MIDI note and gives every
+ * Coordinates a score's notation with its performance (the MIDI, when there is one): finds tie chains, matches every sounding to its MIDI note and gives every
  * notated note its deterministic universal ID and performed timing.
  */
 public final class NoteCoordinator {
@@ -18,55 +24,91 @@ public final class NoteCoordinator {
     public static final String MIDI_EXACT = "midi_exact";
     public static final String MIDI_TEMPO_MAP = "midi_tempo_map";
     public static final String MUSICXML_TEMPO = "musicxml_tempo";
+    /** General MIDI's channel 10, counted from 0. */
+    static final int PERCUSSION_CHANNEL = 9;
 
-    private final MusicXmlReader musicXmlReader;
-    private final MidiFileReader midiFileReader;
     private final NoteMatcher matcher = new NoteMatcher();
 
-    public NoteCoordinator(MusicXmlReader musicXmlReader, MidiFileReader midiFileReader) {
-        this.musicXmlReader = musicXmlReader;
-        this.midiFileReader = midiFileReader;
-    }
-
-    /**
-     * @param midiBytes the MIDI file's bytes, or null to time the notes from the MusicXML alone
-     */
-    public CoordinatedScore coordinate(byte[] musicXml, String musicXmlName, byte[] midiBytes, String midiName) {
-        String contentHash = UniversalIds.contentHash(musicXml);
-        MusicXmlScore score = musicXmlReader.read(musicXml, musicXmlName);
-        MidiPerformance midi = midiBytes == null ? null : midiFileReader.read(midiBytes, midiName);
+    /** Times the notes from the MIDI when the score came with one, else from the MusicXML alone. */
+    public CoordinatedScore coordinate(ScoreSource source) {
+        String contentHash = UniversalIds.contentHash(source.musicXml());
+        MusicXmlScore score = source.notation();
+        MidiPerformance midi = source.midi();
         Map<Integer, TiedGroup> groups = TieChains.byNote(TieChains.find(score.notes()));
+        Map<Integer, PlayingFacts.Drum> drums = drums(score);
+        Map<Integer, GraceTiming.Placement> graces = GraceTiming.of(score.notes());
+        Map<Integer, TremoloExpansion.Plan> tremolos = TremoloExpansion.of(score.notes());
+        Map<Integer, Double> shifts = new HashMap<>();
+        graces.forEach((note, placement) -> shifts.put(note, placement.shiftQuarters()));
+        tremolos.forEach((note, plan) -> shifts.merge(note, plan.shiftQuarters(), Double::sum));
 
-        Timing timing = midi == null ? timeFromNotation(score, groups) : timeFromMidi(score, groups, midi);
-        List<CoordinatedNote> notes = assemble(score, contentHash, groups, timing, midi);
-        return new CoordinatedScore(contentHash, score, notes, timing.tempoMap, midi == null ? MUSICXML_TEMPO : MIDI_EXACT,
-                midi, timing.summary);
+        Timing timing = midi == null ? timeFromNotation(score, groups, drums, graces, tremolos, shifts)
+                : timeFromMidi(score, groups, drums, graces, tremolos, shifts, midi);
+        List<CoordinatedNote> notes = assemble(score, contentHash, groups, timing, midi, drums);
+        return new CoordinatedScore(source, contentHash, notes, timing.tempoMap, midi == null ? MUSICXML_TEMPO : MIDI_EXACT,
+                timing.summary);
     }
 
     /** Matches plus the timeline they were made on. */
     private record Timing(PerformedTimeline timeline, TempoMap tempoMap, QuarterMapping mapping,
                           Map<Integer, List<NoteMatcher.Match>> byNote, CoordinatedScore.MatchSummary summary,
-                          Map<Long, Integer> laneToPart) {
+                          Map<Long, Integer> laneToPart, Map<Integer, GraceTiming.Placement> graces,
+                          Map<Integer, ArpeggioRoll.Place> rolls, Map<Integer, TremoloExpansion.Plan> tremolos,
+                          List<MidiNote> midiNotes, Set<MidiNote> usedMidi) {
     }
 
-    private Timing timeFromNotation(MusicXmlScore score, Map<Integer, TiedGroup> groups) {
+    /** The MIDI notes the matcher gave to a notehead; the rest may be a tremolo's further strokes. */
+    private static Set<MidiNote> usedMidiNotes(NoteMatcher.Result result) {
+        Set<MidiNote> used = new HashSet<>();
+        for (NoteMatcher.Match match : result.matches()) {
+            if (match.midi() != null) {
+                used.add(match.midi());
+            }
+        }
+        return used;
+    }
+
+    /** The drum every unpitched note of a percussion part plays, by document index. */
+    private static Map<Integer, PlayingFacts.Drum> drums(MusicXmlScore score) {
+        Map<Integer, PlayingFacts.Drum> drums = new HashMap<>();
+        for (NotatedNote note : score.notes()) {
+            ScorePart part = score.parts().get(note.partIndex());
+            if (note.unpitched() && part.percussion()) {
+                ScorePart.Instrument instrument = part.instrument(note.marks().instrumentId());
+                if (instrument == null && part.instruments().size() == 1) {
+                    // A part with one instrument need not name it on every note.
+                    instrument = part.instruments().get(0);
+                }
+                String name = instrument != null && !instrument.name().isBlank() ? instrument.name()
+                        : !part.instrumentName().isBlank() ? part.instrumentName() : part.name();
+                drums.put(note.documentIndex(), DrumMap.drumFor(instrument == null ? -1 : instrument.midiUnpitched(), name, note));
+            }
+        }
+        return drums;
+    }
+
+    private Timing timeFromNotation(MusicXmlScore score, Map<Integer, TiedGroup> groups, Map<Integer, PlayingFacts.Drum> drums,
+                                    Map<Integer, GraceTiming.Placement> graces, Map<Integer, TremoloExpansion.Plan> tremolos,
+                                    Map<Integer, Double> shifts) {
         PerformedTimeline timeline = new PerformedTimeline(score);
         Map<Integer, List<NoteMatcher.Match>> byNote = new HashMap<>();
         int soundings = 0;
-        for (NoteMatcher.Expected e : expected(score, groups, timeline)) {
+        for (NoteMatcher.Expected e : expected(score, groups, drums, shifts, timeline)) {
             byNote.computeIfAbsent(e.note().documentIndex(), k -> new ArrayList<>()).add(new NoteMatcher.Match(e, null, 1.0, "notation_only"));
             soundings++;
         }
         return new Timing(timeline, timeline.tempoMap(), QuarterMapping.shift(0), byNote,
-                new CoordinatedScore.MatchSummary(soundings, 0, 0, 0, 0, true), Map.of());
+                new CoordinatedScore.MatchSummary(soundings, 0, 0, 0, 0, true), Map.of(), graces, ArpeggioRoll.of(score.notes()), tremolos, List.of(), Set.of());
     }
 
-    private Timing timeFromMidi(MusicXmlScore score, Map<Integer, TiedGroup> groups, MidiPerformance midi) {
+    private Timing timeFromMidi(MusicXmlScore score, Map<Integer, TiedGroup> groups, Map<Integer, PlayingFacts.Drum> drums,
+                                Map<Integer, GraceTiming.Placement> graces, Map<Integer, TremoloExpansion.Plan> tremolos,
+                                Map<Integer, Double> shifts, MidiPerformance midi) {
         Timing best = null;
         // A MIDI file normally plays the repeats; one exported without them is matched on the notated timeline.
         for (boolean expand : new boolean[] {true, false}) {
             PerformedTimeline timeline = new PerformedTimeline(score, expand);
-            List<NoteMatcher.Expected> expected = expected(score, groups, timeline);
+            List<NoteMatcher.Expected> expected = expected(score, groups, drums, shifts, timeline);
             NoteMatcher.Result result = matcher.match(expected, midi);
             Map<Integer, List<NoteMatcher.Match>> byNote = new HashMap<>();
             int exact = 0;
@@ -84,7 +126,8 @@ public final class NoteCoordinator {
             }
             Timing timing = new Timing(timeline, midi.tempoMap(), result.mapping(), byNote,
                     new CoordinatedScore.MatchSummary(expected.size(), exact, loose, missing, result.mapping().initialOffset(), expand),
-                    result.laneToPart());
+                    result.laneToPart(), graces, ArpeggioRoll.of(score.notes()), tremolos, midi.notes(),
+                    usedMidiNotes(result));
             if (best == null || exact > best.summary.matchedExactly()) {
                 best = timing;
             }
@@ -97,7 +140,8 @@ public final class NoteCoordinator {
 
     /** Every sounding the notation promises; a tied secondary sounds as part of its primary. */
     private static List<NoteMatcher.Expected> expected(MusicXmlScore score, Map<Integer, TiedGroup> groups,
-                                                       PerformedTimeline timeline) {
+                                                       Map<Integer, PlayingFacts.Drum> drums,
+                                                       Map<Integer, Double> shifts, PerformedTimeline timeline) {
         List<NoteMatcher.Expected> expected = new ArrayList<>();
         for (NotatedNote note : score.notes()) {
             TiedGroup group = groups.get(note.documentIndex());
@@ -106,14 +150,16 @@ public final class NoteCoordinator {
             }
             List<Double> onsets = timeline.performedOnsets(note);
             for (int i = 0; i < onsets.size(); i++) {
-                expected.add(new NoteMatcher.Expected(note, i, onsets.get(i)));
+                PlayingFacts.Drum drum = drums.get(note.documentIndex());
+                expected.add(new NoteMatcher.Expected(note, i, onsets.get(i), drum == null ? note.soundingPitch() : drum.key(),
+                        shifts.getOrDefault(note.documentIndex(), 0.0)));
             }
         }
         return expected;
     }
 
     private List<CoordinatedNote> assemble(MusicXmlScore score, String contentHash, Map<Integer, TiedGroup> groups,
-                                           Timing timing, MidiPerformance midi) {
+                                           Timing timing, MidiPerformance midi, Map<Integer, PlayingFacts.Drum> drums) {
         Map<Integer, int[]> partSound = partChannelsAndPrograms(score, timing, midi);
         List<Draft> drafts = new ArrayList<>();
         Map<Integer, Draft> primaries = new HashMap<>();
@@ -147,6 +193,7 @@ public final class NoteCoordinator {
         }
         List<CoordinatedNote> result = new ArrayList<>(drafts.size());
         for (Draft d : drafts) {
+            d.playing = d.playing.withDrum(drums.get(d.note.documentIndex()));
             TiedGroup group = groups.get(d.note.documentIndex());
             boolean primary = group == null || group.primary() == d.note;
             int[] sound = partSound.get(d.note.partIndex());
@@ -154,7 +201,8 @@ public final class NoteCoordinator {
                     score.parts().get(d.note.partIndex()).name(), d.velocity, round6(d.start), round6(d.duration),
                     d.performances, d.timingSource, d.confidence, d.method, primary,
                     group == null ? null : group.groupId(), group == null ? 0 : group.members().indexOf(d.note),
-                    primary ? null : ids.get(group.primary().documentIndex()), sound[0], sound[1], round6(d.tempo)));
+                    primary ? null : ids.get(group.primary().documentIndex()), sound[0], sound[1], round6(d.tempo),
+                    d.playing));
         }
         return List.copyOf(result);
     }
@@ -169,6 +217,7 @@ public final class NoteCoordinator {
         double confidence;
         String method;
         double tempo;
+        PlayingFacts playing = PlayingFacts.PLAIN;
     }
 
     private Draft soundingDraft(NotatedNote note, TiedGroup group, Timing timing, boolean hasMidi) {
@@ -177,15 +226,50 @@ public final class NoteCoordinator {
         List<Performance> performances = new ArrayList<>(matches.size());
         double confidence = matches.isEmpty() ? 0 : 1.0;
         String method = matches.isEmpty() ? "not_performed" : null;
+        // With a MIDI partner the MIDI's time stands; without one the grace rule places the note.
+        GraceTiming.Placement grace = timing.graces.get(note.documentIndex());
+        TremoloExpansion.Plan tremolo = timing.tremolos.get(note.documentIndex());
+        double shift = (grace == null ? 0 : grace.shiftQuarters()) + (tremolo == null ? 0 : tremolo.shiftQuarters());
+        String graceRule = null;
+        PlayingFacts.Arpeggio arpeggio = null;
+        List<PlayingFacts.Stroke> strokes = null;
         for (NoteMatcher.Match match : matches) {
             if (match.midi() != null) {
                 MidiNote m = match.midi();
-                performances.add(new Performance(round6(m.startSeconds()), round6(m.durationSeconds()), m.velocity()));
+                double length = m.durationSeconds();
+                if (tremolo != null) {
+                    // The MIDI's repeated notes are this notehead's tremolo: its strokes, and its length.
+                    List<PlayingFacts.Stroke> played = midiStrokes(m, tremolo.single() ? chainQuarters : tremolo.lengthQuarters(), timing);
+                    length = played.get(played.size() - 1).offsetSeconds() + played.get(played.size() - 1).durationSeconds();
+                    strokes = strokes == null ? played : strokes;
+                }
+                performances.add(new Performance(round6(m.startSeconds()), round6(length), m.velocity()));
+                graceRule = graceRule == null && (note.grace() || grace != null) ? "midi" : graceRule;
             } else {
-                double at = timing.mapping.toMidi(match.expected().quarter());
+                double at = timing.mapping.toMidi(match.expected().quarter() + shift);
                 double start = timing.tempoMap.secondsAt(at);
-                double length = note.grace() ? graceSeconds(timing.tempoMap, at) : timing.tempoMap.secondsAt(at + chainQuarters) - start;
+                double quarters = grace == null ? chainQuarters
+                        : note.grace() ? grace.lengthQuarters() : chainQuarters - grace.lengthQuarters();
+                if (tremolo != null) {
+                    quarters = tremolo.single() ? chainQuarters : tremolo.lengthQuarters();
+                    if (strokes == null) {
+                        strokes = notatedStrokes(tremolo, at, quarters, timing.tempoMap, note.dynamicsVelocity());
+                    }
+                }
+                double length = note.grace() && grace == null ? graceSeconds(timing.tempoMap, at)
+                        : timing.tempoMap.secondsAt(at + quarters) - start;
+                ArpeggioRoll.Place roll = timing.rolls.get(note.documentIndex());
+                if (roll != null) {
+                    // Struck later by its place in the roll, ending with the chord.
+                    double shortest = timing.tempoMap.secondsAt(at + roll.shortestQuarters()) - start;
+                    double step = roll.stepSeconds(timing.tempoMap.tempoAt(at), shortest);
+                    double delay = roll.position() * step;
+                    start += delay;
+                    length -= delay;
+                    arpeggio = new PlayingFacts.Arpeggio(round6(delay), round6((roll.size() - 1) * step), roll.order());
+                }
                 performances.add(new Performance(round6(start), round6(length), note.dynamicsVelocity()));
+                graceRule = graceRule == null && grace != null ? grace.rule().label() : graceRule;
             }
             confidence = Math.min(confidence, match.confidence());
             method = method == null ? match.method() : method.equals(match.method()) ? method : "mixed";
@@ -203,6 +287,8 @@ public final class NoteCoordinator {
         d.method = method;
         boolean anyMidi = matches.stream().anyMatch(m -> m.midi() != null);
         d.timingSource = !hasMidi ? MUSICXML_TEMPO : anyMidi && confidence >= 1.0 ? MIDI_EXACT : MIDI_TEMPO_MAP;
+        d.playing = d.playing.withGraceTiming(graceRule).withArpeggio(arpeggio)
+                .withStrokes(strokes == null ? List.of() : strokes);
         return d;
     }
 
@@ -227,6 +313,47 @@ public final class NoteCoordinator {
         return d;
     }
 
+    /** A tremolo's strokes as the notation times them, in seconds from its first. */
+    private static List<PlayingFacts.Stroke> notatedStrokes(TremoloExpansion.Plan plan, double at, double quarters,
+                                                            TempoMap tempoMap, int velocity) {
+        double start = tempoMap.secondsAt(at);
+        List<PlayingFacts.Stroke> strokes = new ArrayList<>();
+        for (double[] stroke : plan.strokes(quarters)) {
+            double from = tempoMap.secondsAt(at + stroke[0]);
+            double to = tempoMap.secondsAt(at + stroke[0] + stroke[1]);
+            strokes.add(new PlayingFacts.Stroke(round6(from - start), round6(to - from), velocity));
+        }
+        return strokes;
+    }
+
+    /**
+     * A tremolo's strokes as the MIDI file plays them: the matched note and every later note of the
+     * same key in its lane, up to the tremolo's end, that no other notehead took.
+     */
+    private static List<PlayingFacts.Stroke> midiStrokes(MidiNote first, double quarters, Timing timing) {
+        List<PlayingFacts.Stroke> strokes = new ArrayList<>();
+        strokes.add(new PlayingFacts.Stroke(0, round6(first.durationSeconds()), first.velocity()));
+        double end = first.startQuarter() + quarters - NoteMatcher.EXACT_TOLERANCE;
+        for (MidiNote m : timing.midiNotes) {
+            if (m.lane() == first.lane() && m.pitch() == first.pitch() && m.startQuarter() > first.startQuarter() + 1e-9
+                    && m.startQuarter() < end && !timing.usedMidi.contains(m)) {
+                strokes.add(new PlayingFacts.Stroke(round6(m.startSeconds() - first.startSeconds()), round6(m.durationSeconds()), m.velocity()));
+            }
+        }
+        strokes.sort(Comparator.comparingDouble(PlayingFacts.Stroke::offsetSeconds));
+        // Some MIDI files double a stroke (two notes of one key at one time): it is one stroke.
+        List<PlayingFacts.Stroke> distinct = new ArrayList<>();
+        for (PlayingFacts.Stroke stroke : strokes) {
+            PlayingFacts.Stroke last = distinct.isEmpty() ? null : distinct.get(distinct.size() - 1);
+            if (last != null && Math.abs(last.offsetSeconds() - stroke.offsetSeconds()) < 1e-6) {
+                distinct.set(distinct.size() - 1, last.durationSeconds() >= stroke.durationSeconds() ? last : stroke);
+            } else {
+                distinct.add(stroke);
+            }
+        }
+        return distinct;
+    }
+
     /** A grace note with no MIDI partner sounds for a sixteenth, the usual acciaccatura length. */
     private static double graceSeconds(TempoMap tempoMap, double at) {
         return 0.25 * 60.0 / tempoMap.tempoAt(at);
@@ -236,6 +363,11 @@ public final class NoteCoordinator {
     private static Map<Integer, int[]> partChannelsAndPrograms(MusicXmlScore score, Timing timing, MidiPerformance midi) {
         Map<Integer, int[]> result = new HashMap<>();
         for (ScorePart part : score.parts()) {
+            if (part.percussion()) {
+                // General MIDI percussion: channel 10, and a program there chooses the drum kit.
+                result.put(part.partIndex(), new int[] {PERCUSSION_CHANNEL, Math.max(0, part.midiProgram())});
+                continue;
+            }
             int channel = part.midiChannel();
             int program = part.midiProgram();
             if (midi != null && (channel < 0 || program < 0)) {

@@ -1,5 +1,8 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.MidiNote;
+import io.sib2ae.orchestrator.score.MidiPerformance;
+import io.sib2ae.orchestrator.score.NotatedNote;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,9 +27,18 @@ public final class NoteMatcher {
     static final double GRACE_EARLIEST = -1.0;
     static final double GRACE_LATEST = 0.26;
     private static final int GRID = 96;
+    /** General MIDI's percussion channel, counted from 0. */
+    private static final int PERCUSSION_CHANNEL = 9;
 
-    /** One sounding the MusicXML promises: a note at one of its performed onsets. */
-    public record Expected(NotatedNote note, int performanceIndex, double quarter) {
+    /**
+     * One sounding the MusicXML promises: a note at one of its performed onsets.
+     *
+     * @param pitch the MIDI key it sounds: its pitch, or for a drum its drum key
+     * @param shift quarters the playing conventions move it from its written onset: a grace note's
+     *              place, how late a principal starts after grace notes on its beat, or where the second
+     *              note of a two-note tremolo is first heard
+     */
+    public record Expected(NotatedNote note, int performanceIndex, double quarter, int pitch, double shift) {
     }
 
     /** How one expected sounding was matched. */
@@ -62,7 +74,11 @@ public final class NoteMatcher {
 
         Map<Integer, Map<Integer, List<MidiNote>>> byPartAndPitch = new HashMap<>();
         Map<Integer, List<MidiNote>> allByPitch = new HashMap<>();
+        List<MidiNote> percussion = new ArrayList<>();
         for (MidiNote note : midiNotes) {
+            if ((note.lane() & 0xf) == PERCUSSION_CHANNEL) {
+                percussion.add(note);
+            }
             allByPitch.computeIfAbsent(note.pitch(), k -> new ArrayList<>()).add(note);
             Integer part = laneToPart.get(note.lane());
             if (part != null) {
@@ -70,6 +86,8 @@ public final class NoteMatcher {
                         .computeIfAbsent(note.pitch(), k -> new ArrayList<>()).add(note);
             }
         }
+        // Several lanes make one pool: sorted by onset, as nearest() needs.
+        percussion.sort(Comparator.comparingDouble(MidiNote::startQuarter));
         List<Expected> ordered = new ArrayList<>(expected);
         ordered.sort(Comparator.comparingDouble(Expected::quarter).thenComparingInt(e -> e.note().documentIndex()));
 
@@ -94,7 +112,8 @@ public final class NoteMatcher {
             double at = e.quarter() + offset;
             MidiNote hit;
             if (e.note().grace()) {
-                hit = nearest(pool, at, GRACE_EARLIEST, GRACE_LATEST, used);
+                // A long group on the beat reaches further than a sixteenth past it.
+                hit = nearest(pool, at, GRACE_EARLIEST, GRACE_LATEST + Math.max(0, e.shift()), used);
                 if (hit != null) {
                     used.add(hit);
                     found.put(e, new Match(e, hit, 1.0, "grace_window"));
@@ -106,6 +125,17 @@ public final class NoteMatcher {
                 found.put(e, new Match(e, hit, 1.0, "unison_shared"));
                 continue;
             }
+            if (Math.abs(e.shift()) > EXACT_TOLERANCE) {
+                // Played where the convention plays it: a principal after grace notes taken on the beat,
+                // the second note of a two-note tremolo one stroke after the first.
+                hit = nearest(pool, at + e.shift(), -EXACT_TOLERANCE, EXACT_TOLERANCE, used);
+                if (hit != null) {
+                    used.add(hit);
+                    found.put(e, new Match(e, hit, 1.0, e.note().marks().tremolo() != null ? "tremolo_first_stroke"
+                            : "principal_after_grace"));
+                    continue;
+                }
+            }
             hit = nearest(pool, at, -LOOSE_TOLERANCE, LOOSE_TOLERANCE, used);
             if (hit != null) {
                 used.add(hit);
@@ -113,10 +143,20 @@ public final class NoteMatcher {
                 found.put(e, new Match(e, hit, Math.max(0.5, 0.9 - miss), "part_loose_onset"));
                 continue;
             }
-            hit = nearest(allByPitch.getOrDefault(e.note().soundingPitch(), List.of()), at, -EXACT_TOLERANCE, EXACT_TOLERANCE, used);
+            hit = nearest(allByPitch.getOrDefault(e.pitch(), List.of()), at, -EXACT_TOLERANCE, EXACT_TOLERANCE, used);
             if (hit != null) {
                 used.add(hit);
                 found.put(e, new Match(e, hit, 0.8, "other_lane_onset"));
+                continue;
+            }
+            if (e.note().unpitched()) {
+                // MIDI files disagree on drum keys (some engravers write every drum as key 0): a drum is
+                // a stroke on the percussion channel at its onset, whatever key that stroke names.
+                hit = nearest(percussion, at, -EXACT_TOLERANCE, EXACT_TOLERANCE, used);
+                if (hit != null) {
+                    used.add(hit);
+                    found.put(e, new Match(e, hit, 1.0, "percussion_onset"));
+                }
             }
         }
         List<Match> matches = new ArrayList<>(expected.size());
@@ -127,7 +167,7 @@ public final class NoteMatcher {
     }
 
     private static List<MidiNote> lanePool(Map<Integer, Map<Integer, List<MidiNote>>> byPartAndPitch, Expected e) {
-        return byPartAndPitch.getOrDefault(e.note().partIndex(), Map.of()).getOrDefault(e.note().soundingPitch(), List.of());
+        return byPartAndPitch.getOrDefault(e.note().partIndex(), Map.of()).getOrDefault(e.pitch(), List.of());
     }
 
     /** The unused note nearest to {@code at} within [at+from, at+to]; pools are sorted by onset. */
@@ -176,7 +216,7 @@ public final class NoteMatcher {
         int firstMidi = Math.min(48, midi.size());
         for (int i = 0; i < firstExpected; i++) {
             for (int j = 0; j < firstMidi; j++) {
-                if (ordered.get(i).note().soundingPitch() == midi.get(j).pitch()) {
+                if (ordered.get(i).pitch() == midi.get(j).pitch()) {
                     long shift = Math.round((midi.get(j).startQuarter() - ordered.get(i).quarter()) * GRID);
                     votes.merge(shift, 1, Integer::sum);
                 }
@@ -191,7 +231,7 @@ public final class NoteMatcher {
             int hits = 0;
             for (int i = 0; i < ordered.size(); i += sampleStep) {
                 Expected e = ordered.get(i);
-                if (midiKeys.contains(key(e.note().soundingPitch(), e.quarter() + shift / (double) GRID))) {
+                if (midiKeys.contains(key(e.pitch(), e.quarter() + shift / (double) GRID))) {
                     hits++;
                 }
             }
@@ -207,7 +247,7 @@ public final class NoteMatcher {
     static Map<Long, Integer> assignLanes(List<Expected> expected, List<MidiNote> midi, double offset) {
         Map<Long, Set<Integer>> partsAtKey = new HashMap<>();
         for (Expected e : expected) {
-            partsAtKey.computeIfAbsent(key(e.note().soundingPitch(), e.quarter() + offset), k -> new HashSet<>())
+            partsAtKey.computeIfAbsent(key(e.pitch(), e.quarter() + offset), k -> new HashSet<>())
                     .add(e.note().partIndex());
         }
         Map<Long, Map<Integer, Integer>> votes = new HashMap<>();

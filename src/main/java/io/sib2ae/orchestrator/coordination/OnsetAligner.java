@@ -1,5 +1,7 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.MidiNote;
+import io.sib2ae.orchestrator.score.MidiPerformance;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,6 +20,8 @@ import java.util.TreeMap;
 final class OnsetAligner {
 
     private static final int GRID = 96;
+    /** General MIDI's percussion channel, counted from 0. */
+    private static final int PERCUSSION_CHANNEL = 9;
     /** An aligned pair counts as exact when at least this share of the notation's pitches is present. */
     private static final double SOLID_OVERLAP = 0.5;
 
@@ -53,7 +57,7 @@ final class OnsetAligner {
             }
             for (NoteMatcher.Expected e : xs.get(i)) {
                 for (MidiNote m : ms.get(pairedWith[i])) {
-                    if (m.pitch() == e.note().soundingPitch()) {
+                    if (m.pitch() == e.pitch()) {
                         votes.computeIfAbsent(m.lane(), k -> new HashMap<>()).merge(e.note().partIndex(), 1, Integer::sum);
                     }
                 }
@@ -82,7 +86,7 @@ final class OnsetAligner {
             for (NoteMatcher.Expected e : wanted) {
                 MidiNote best = null;
                 for (MidiNote m : group) {
-                    if (m.pitch() != e.note().soundingPitch() || used.contains(m)) {
+                    if (m.pitch() != e.pitch() || used.contains(m)) {
                         continue;
                     }
                     boolean ownLane = Integer.valueOf(e.note().partIndex()).equals(laneToPart.get(m.lane()));
@@ -104,8 +108,12 @@ final class OnsetAligner {
         QuarterMapping mapping = QuarterMapping.anchors(toArray(anchorsXml), toArray(anchorsMidi));
         // Grace notes and anything left: look near where the mapping puts them.
         Map<Integer, List<MidiNote>> byPitch = new HashMap<>();
+        List<MidiNote> percussion = new ArrayList<>();
         for (MidiNote m : midi.notes()) {
             byPitch.computeIfAbsent(m.pitch(), k -> new ArrayList<>()).add(m);
+            if (m.channel() == PERCUSSION_CHANNEL) {
+                percussion.add(m);
+            }
         }
         for (NoteMatcher.Expected e : expected) {
             if (found.containsKey(e)) {
@@ -115,15 +123,26 @@ final class OnsetAligner {
             double from = e.note().grace() ? NoteMatcher.GRACE_EARLIEST : -NoteMatcher.EXACT_TOLERANCE;
             double to = e.note().grace() ? NoteMatcher.GRACE_LATEST : NoteMatcher.EXACT_TOLERANCE;
             MidiNote best = null;
-            for (MidiNote m : byPitch.getOrDefault(e.note().soundingPitch(), List.of())) {
+            for (MidiNote m : byPitch.getOrDefault(e.pitch(), List.of())) {
                 double d = m.startQuarter() - at;
                 if (d >= from && d <= to && !used.contains(m) && (best == null || Math.abs(d) < Math.abs(best.startQuarter() - at))) {
                     best = m;
                 }
             }
+            String method = e.note().grace() ? "grace_window" : "aligned_onset_pitch";
+            if (best == null && e.note().unpitched()) {
+                // A drum is a stroke on the percussion channel, whatever key the MIDI file gives it.
+                for (MidiNote m : percussion) {
+                    double d = m.startQuarter() - at;
+                    if (d >= from && d <= to && !used.contains(m) && (best == null || Math.abs(d) < Math.abs(best.startQuarter() - at))) {
+                        best = m;
+                    }
+                }
+                method = "percussion_onset";
+            }
             if (best != null) {
                 used.add(best);
-                found.put(e, new NoteMatcher.Match(e, best, 1.0, e.note().grace() ? "grace_window" : "aligned_onset_pitch"));
+                found.put(e, new NoteMatcher.Match(e, best, 1.0, method));
             }
         }
         List<NoteMatcher.Match> matches = new ArrayList<>(expected.size());
@@ -217,7 +236,7 @@ final class OnsetAligner {
     private static List<Integer> pitchesOf(List<NoteMatcher.Expected> group) {
         List<Integer> pitches = new ArrayList<>(group.size());
         for (NoteMatcher.Expected e : group) {
-            pitches.add(e.note().soundingPitch());
+            pitches.add(e.pitch());
         }
         pitches.sort(Comparator.naturalOrder());
         return pitches;

@@ -1,5 +1,11 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.MeasureSpan;
+import io.sib2ae.orchestrator.score.MusicXmlReader;
+import io.sib2ae.orchestrator.score.MusicXmlScore;
+import io.sib2ae.orchestrator.score.NotatedNote;
+import io.sib2ae.orchestrator.score.TempoMap;
+import io.sib2ae.orchestrator.score.TempoMark;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

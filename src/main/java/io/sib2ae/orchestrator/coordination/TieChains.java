@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.NotatedNote;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

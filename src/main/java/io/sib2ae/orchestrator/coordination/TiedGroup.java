@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.NotatedNote;
 import java.util.List;
 
 /** A chain of notes joined by ties: one sound, drawn as several noteheads. */

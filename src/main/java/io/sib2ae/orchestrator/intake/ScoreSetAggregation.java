@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.intake;
 
+import io.sib2ae.orchestrator.score.ScoreSet;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 

@@ -1,6 +1,8 @@
 package io.sib2ae.orchestrator.intake;
 
-import io.sib2ae.orchestrator.coordination.ScoreInputException;
+import io.sib2ae.orchestrator.score.ScoreFileKind;
+import io.sib2ae.orchestrator.score.ScoreSet;
+import io.sib2ae.orchestrator.score.ScoreInputException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,8 +1,11 @@
 package io.sib2ae.orchestrator.intake;
 
+import io.sib2ae.orchestrator.score.ScoreFileKind;
+import io.sib2ae.orchestrator.score.ScoreNames;
+import io.sib2ae.orchestrator.score.ScoreSet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.sib2ae.orchestrator.coordination.ScoreInputException;
+import io.sib2ae.orchestrator.score.ScoreInputException;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -66,14 +69,13 @@ public final class WorkArea {
     }
 
     /** Moves a closed score's inputs to {@code archive/<score>/<time>/}. */
-    public Path archive(ScoreSet set) {
+    public void archive(ScoreSet set) {
         if (!set.archiveOnClose()) {
-            return null;
+            return;
         }
         Path target = folders.archive().resolve(io.sib2ae.orchestrator.manifest.FileNames.sanitize(set.scoreName()))
                 .resolve(STAMP.format(Instant.now()));
         moveAll(set.allFiles(), target);
-        return target;
     }
 
     /**

@@ -46,10 +46,34 @@ public class NoteManifest {
     @JsonProperty("midi_program") public int midiProgram;
     @JsonProperty("tempo_bpm") public double tempoBpm;
     @JsonProperty("default_x") public Double defaultX;
+    /** For a grace note, or a principal a grace note delays: the rule that timed it, or "midi" when the MIDI's time stood. */
+    @JsonProperty("grace_timing") public String graceTiming;
+    /** Its place in a rolled chord, or null. */
+    @JsonProperty("arpeggio") public Arpeggio arpeggio;
+    /** For a note of a percussion part: the General MIDI drum key, its name and where the mapping came from. */
+    @JsonProperty("drum_key") public Integer drumKey;
+    @JsonProperty("drum_name") public String drumName;
+    @JsonProperty("drum_mapping_source") public String drumMappingSource;
+    /** A tremolo's strokes, as its own MIDI file and WAV play them; null for a note struck once. */
+    @JsonProperty("tremolo") public Tremolo tremolo;
+    /** The score's warnings about the bar this note stands in; always a list. */
+    @JsonProperty("warnings") public List<String> warnings = List.of();
     @JsonProperty("files") public Files files = new Files();
     @JsonProperty("stages") public Stages stages = new Stages();
     @JsonProperty("svg") public SvgPlacement svg;
     @JsonProperty("audio") public AudioFacts audio;
+
+    /** How a rolled chord's note is struck: later than the chord by its delay. */
+    public record Arpeggio(@JsonProperty("delay_seconds") double delaySeconds,
+                           @JsonProperty("spread_seconds") double spreadSeconds,
+                           @JsonProperty("order") String order) {
+    }
+
+    /** The strokes a tremolo plays, each from the note's start. */
+    public record Tremolo(@JsonProperty("strokes") int strokes,
+                          @JsonProperty("stroke_offsets_seconds") List<Double> strokeOffsetsSeconds,
+                          @JsonProperty("stroke_seconds") List<Double> strokeSeconds) {
+    }
 
     /** The assets of the note, one entry per hop that makes a file. */
     public static class Files {

@@ -10,14 +10,9 @@ import java.util.Map;
 @JsonPropertyOrder({"score_name", "status", "content_hash", "created_at", "completed_at"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public class ScoreManifest {
-    public static final String PROCESSING = "processing";
-    public static final String COMPLETED = "completed";
-    public static final String COMPLETED_WITH_FAILURES = "completed_with_failures";
-    public static final String FAILED = "failed";
-
     @JsonProperty("score_name") public String scoreName;
     @JsonProperty("title") public String title;
-    @JsonProperty("status") public String status = PROCESSING;
+    @JsonProperty("status") public ScoreStatus status = ScoreStatus.PROCESSING;
     @JsonProperty("content_hash") public String contentHash;
     @JsonProperty("created_at") public String createdAt;
     @JsonProperty("completed_at") public String completedAt;
@@ -28,6 +23,15 @@ public class ScoreManifest {
     @JsonProperty("tempo_map") public List<Tempo> tempoMap;
     @JsonProperty("counts") public Counts counts = new Counts();
     @JsonProperty("failures") public List<String> failures = List.of();
+    /** What the score says irregularly but was still read and played; always a list. */
+    @JsonProperty("warnings") public List<Warning> warnings = List.of();
+    /** Jumps performed because the score's words ask for them, with no {@code <sound>} that plays them; always a list. */
+    @JsonProperty("jumps_from_words") public List<JumpFromWords> jumpsFromWords = List.of();
+    /**
+     * Music-font characters of the SVG pages that have no SMuFL mapping and were drawn as magenta
+     * placeholder boxes, e.g. "page 1: Helsinki Std U+F0C6 (2x)"; always a list, empty when none.
+     */
+    @JsonProperty("unmapped_music_glyphs") public List<String> unmappedMusicGlyphs = List.of();
     @JsonProperty("notes") public List<NoteManifest> notes;
 
     /** The score's input files as they were given. */
@@ -42,6 +46,16 @@ public class ScoreManifest {
                        @JsonProperty("instrument_name") String instrumentName,
                        @JsonProperty("midi_program") int midiProgram, @JsonProperty("midi_channel") int midiChannel,
                        @JsonProperty("staves") int staves) {
+    }
+
+    /** Something a studio should look at in the score, where it is and what was done about it. */
+    public record Warning(@JsonProperty("kind") String kind, @JsonProperty("part_id") String partId,
+                          @JsonProperty("measure") String measure, @JsonProperty("message") String message) {
+    }
+
+    /** A jump ("dal_segno", "da_capo", "to_coda", "fine", "coda") read from the words of a measure. */
+    public record JumpFromWords(@JsonProperty("measure") String measure, @JsonProperty("words") String words,
+                                @JsonProperty("jump") String jump) {
     }
 
     /** A tempo change on the performed timeline. */

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.manifest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
@@ -7,14 +8,9 @@ import java.time.Instant;
 /** Where one hop stands for one note: pending, running, completed, failed or skipped, and why. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class StageStatus {
-    public static final String PENDING = "pending";
-    public static final String RUNNING = "running";
-    public static final String COMPLETED = "completed";
-    public static final String FAILED = "failed";
-    public static final String SKIPPED = "skipped";
 
     @JsonProperty("status")
-    public String status = PENDING;
+    public StageState status = StageState.PENDING;
     @JsonProperty("timestamp")
     public String timestamp;
     @JsonProperty("error")
@@ -25,6 +21,12 @@ public class StageStatus {
     public Boolean breakerOpen;
     @JsonProperty("duration_ms")
     public Long durationMs;
+    /**
+     * Skipped because an earlier run's file was verified and kept: the note has this stage's asset,
+     * unlike a note skipped for having nothing to make (a tied secondary, a score without SVG).
+     */
+    @JsonIgnore
+    public boolean assetKept;
 
     public static StageStatus pending() {
         StageStatus stage = new StageStatus();
@@ -32,10 +34,11 @@ public class StageStatus {
         return stage;
     }
 
-    public StageStatus mark(String newStatus, String why) {
+    public StageStatus mark(StageState newStatus, String why) {
         status = newStatus;
         timestamp = Instant.now().toString();
-        if (FAILED.equals(newStatus)) {
+        assetKept = false;
+        if (newStatus == StageState.FAILED) {
             error = why;
             reason = null;
         } else {
@@ -46,7 +49,20 @@ public class StageStatus {
         return this;
     }
 
-    public boolean is(String expected) {
-        return expected.equals(status);
+    /** Skipped, keeping the asset an earlier run made and that was verified now. */
+    public StageStatus markKept(String why) {
+        mark(StageState.SKIPPED, why);
+        assetKept = true;
+        return this;
+    }
+
+    public boolean is(StageState expected) {
+        return status == expected;
+    }
+
+    /** The note has this stage's asset: made now, or kept from an earlier run. */
+    @JsonIgnore
+    public boolean hasAsset() {
+        return status == StageState.COMPLETED || assetKept;
     }
 }

@@ -1,9 +1,12 @@
 package io.sib2ae.orchestrator.monitoring;
 
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import javax.management.JMException;
 import javax.management.MBeanServer;
@@ -23,6 +26,7 @@ public final class ScoreMBeans implements ScoreProgressListener {
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
     private final Supplier<String> breakerState;
     private final Deque<ObjectName> finished = new ArrayDeque<>();
+    private final Map<ScoreRun, ScoreProgress> inWork = new ConcurrentHashMap<>();
 
     public ScoreMBeans(Supplier<String> breakerState) {
         this.breakerState = breakerState;
@@ -31,7 +35,7 @@ public final class ScoreMBeans implements ScoreProgressListener {
     @Override
     public void started(ScoreRun run) {
         ScoreProgress progress = new ScoreProgress(run, breakerState);
-        run.share(ScoreProgress.class, progress);
+        inWork.put(run, progress);
         try {
             ObjectName name = nameOf(run);
             if (server.isRegistered(name)) {
@@ -44,8 +48,8 @@ public final class ScoreMBeans implements ScoreProgressListener {
     }
 
     @Override
-    public void finished(ScoreRun run, String status) {
-        ScoreProgress progress = run.sharedOrNull(ScoreProgress.class);
+    public void finished(ScoreRun run, ScoreStatus status) {
+        ScoreProgress progress = inWork.remove(run);
         if (progress == null) {
             return;
         }

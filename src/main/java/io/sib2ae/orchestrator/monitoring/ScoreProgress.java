@@ -1,7 +1,9 @@
 package io.sib2ae.orchestrator.monitoring;
 
-import io.sib2ae.orchestrator.coordination.ScoreRun;
-import io.sib2ae.orchestrator.manifest.StageStatus;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
+import io.sib2ae.orchestrator.run.ScoreRun;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -11,7 +13,7 @@ public final class ScoreProgress implements ScoreProgressMBean {
 
     private final ScoreRun run;
     private final Supplier<String> breakerState;
-    private volatile String status = "processing";
+    private volatile ScoreStatus status = ScoreStatus.PROCESSING;
     private volatile Instant finishedAt;
 
     ScoreProgress(ScoreRun run, Supplier<String> breakerState) {
@@ -19,7 +21,7 @@ public final class ScoreProgress implements ScoreProgressMBean {
         this.breakerState = breakerState;
     }
 
-    void finish(String finalStatus) {
+    void finish(ScoreStatus finalStatus) {
         status = finalStatus;
         finishedAt = Instant.now();
     }
@@ -31,7 +33,7 @@ public final class ScoreProgress implements ScoreProgressMBean {
 
     @Override
     public String getStatus() {
-        return status;
+        return status.toString();
     }
 
     @Override
@@ -56,42 +58,42 @@ public final class ScoreProgress implements ScoreProgressMBean {
 
     @Override
     public int getMidiDone() {
-        return done("midi");
+        return done(Stage.MIDI);
     }
 
     @Override
     public int getMidiFailed() {
-        return run.count("midi." + StageStatus.FAILED);
+        return run.count(Stage.MIDI, StageState.FAILED);
     }
 
     @Override
     public int getAudioDone() {
-        return done("audio");
+        return done(Stage.AUDIO);
     }
 
     @Override
     public int getAudioFailed() {
-        return run.count("audio." + StageStatus.FAILED);
+        return run.count(Stage.AUDIO, StageState.FAILED);
     }
 
     @Override
     public int getKeyframesDone() {
-        return done("keyframes");
+        return done(Stage.KEYFRAMES);
     }
 
     @Override
     public int getKeyframesFailed() {
-        return run.count("keyframes." + StageStatus.FAILED);
+        return run.count(Stage.KEYFRAMES, StageState.FAILED);
     }
 
     @Override
     public int getSvgDone() {
-        return done("svg");
+        return done(Stage.SVG);
     }
 
     @Override
     public int getSvgFailed() {
-        return run.count("svg." + StageStatus.FAILED);
+        return run.count(Stage.SVG, StageState.FAILED);
     }
 
     @Override
@@ -99,7 +101,7 @@ public final class ScoreProgress implements ScoreProgressMBean {
         return breakerState.get();
     }
 
-    private int done(String hop) {
-        return run.count(hop + "." + StageStatus.COMPLETED) + run.count(hop + "." + StageStatus.SKIPPED);
+    private int done(Stage hop) {
+        return run.count(hop, StageState.COMPLETED) + run.count(hop, StageState.SKIPPED);
     }
 }

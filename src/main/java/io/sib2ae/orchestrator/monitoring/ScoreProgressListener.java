@@ -1,6 +1,7 @@
 package io.sib2ae.orchestrator.monitoring;
 
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
+import io.sib2ae.orchestrator.run.ScoreRun;
 
 /** Something that follows scores as they progress: the log, JMX, a terminal progress bar. */
 public interface ScoreProgressListener {
@@ -11,6 +12,6 @@ public interface ScoreProgressListener {
     default void noteFinished(ScoreRun run, int done) {
     }
 
-    default void finished(ScoreRun run, String status) {
+    default void finished(ScoreRun run, ScoreStatus status) {
     }
 }

@@ -1,9 +1,12 @@
 package io.sib2ae.orchestrator.monitoring;
 
-import io.sib2ae.orchestrator.coordination.ScoreRun;
-import io.sib2ae.orchestrator.manifest.StageStatus;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
+import io.sib2ae.orchestrator.run.ScoreRun;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -16,11 +19,11 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 public final class TerminalProgress implements ScoreProgressListener, AutoCloseable {
 
-    private static final String[] HOPS = {"midi", "audio", "keyframes", "svg"};
+    private static final List<Stage> HOPS = List.of(Stage.MIDI, Stage.AUDIO, Stage.KEYFRAMES, Stage.SVG);
 
     private final boolean terminal;
     private final PrintStream out;
-    private final Map<String, ProgressBar> bars = new LinkedHashMap<>();
+    private final Map<Stage, ProgressBar> bars = new LinkedHashMap<>();
     private int lastDecile = -1;
 
     public TerminalProgress(boolean terminal, PrintStream out) {
@@ -32,7 +35,7 @@ public final class TerminalProgress implements ScoreProgressListener, AutoClosea
     public synchronized void started(ScoreRun run) {
         int total = run.notes().size();
         if (terminal) {
-            for (String hop : HOPS) {
+            for (Stage hop : HOPS) {
                 bars.put(hop, new ProgressBarBuilder().setTaskName(String.format("%-9s", hop)).setInitialMax(total)
                         .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate()
                         .setConsumer(new ConsoleProgressBarConsumer(out)).build());
@@ -45,7 +48,7 @@ public final class TerminalProgress implements ScoreProgressListener, AutoClosea
     @Override
     public synchronized void noteFinished(ScoreRun run, int done) {
         if (terminal) {
-            for (String hop : HOPS) {
+            for (Stage hop : HOPS) {
                 ProgressBar bar = bars.get(hop);
                 if (bar != null) {
                     bar.stepTo(handled(run, hop));
@@ -58,7 +61,7 @@ public final class TerminalProgress implements ScoreProgressListener, AutoClosea
             lastDecile = decile;
             StringBuilder line = new StringBuilder(run.scoreName()).append(": ").append(done).append('/')
                     .append(run.notes().size()).append(" notes");
-            for (String hop : HOPS) {
+            for (Stage hop : HOPS) {
                 line.append(", ").append(hop).append(' ').append(handled(run, hop));
             }
             out.println(line);
@@ -66,7 +69,7 @@ public final class TerminalProgress implements ScoreProgressListener, AutoClosea
     }
 
     @Override
-    public synchronized void finished(ScoreRun run, String status) {
+    public synchronized void finished(ScoreRun run, ScoreStatus status) {
         close();
     }
 
@@ -76,8 +79,8 @@ public final class TerminalProgress implements ScoreProgressListener, AutoClosea
         bars.clear();
     }
 
-    private static int handled(ScoreRun run, String hop) {
-        return run.count(hop + "." + StageStatus.COMPLETED) + run.count(hop + "." + StageStatus.SKIPPED)
-                + run.count(hop + "." + StageStatus.FAILED);
+    private static int handled(ScoreRun run, Stage hop) {
+        return run.count(hop, StageState.COMPLETED) + run.count(hop, StageState.SKIPPED)
+                + run.count(hop, StageState.FAILED);
     }
 }

@@ -1,6 +1,7 @@
 package io.sib2ae.orchestrator.notehead;
 
-import java.util.List;
+import io.sib2ae.orchestrator.glyphs.FontRole;
+import io.sib2ae.orchestrator.glyphs.SibeliusMusicFont;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,15 +30,6 @@ public record NoteheadCodeTable(Map<Integer, NoteheadShape> shapes) {
             WHOLE, NoteheadShape.WHOLE,
             BREVE, NoteheadShape.BREVE));
 
-    /*
-     * The companion fonts of a family ("Helsinki Special Std", "Opus Text Std", ...) reuse the
-     * same code points for other symbols: U+F0AA is the augmentation dot in "Special", U+F0DE the
-     * grace-note slash. Only the family's main font ("<Name> Std") holds the noteheads above.
-     */
-    private static final List<String> COMPANION_WORDS = List.of(
-            "special", "text", "ornament", "percussion", "chord", "figured", "metronome", "function",
-            "note name", "big time", "arpeggio", "tab", "extra", "plain", "bracket", "lines");
-
     public NoteheadCodeTable {
         shapes = Map.copyOf(shapes);
     }
@@ -50,24 +42,15 @@ public record NoteheadCodeTable(Map<Integer, NoteheadShape> shapes) {
         return Optional.ofNullable(shapes.get(codePoint));
     }
 
-    /** True for a Sibelius main music font such as "Opus Std" or "Lelandia Std". */
+    /**
+     * True for a Sibelius main music font such as "Opus Std" or "Lelandia Std". The companion fonts
+     * of a family ("Helsinki Special Std", "Opus Text Std", ...) reuse the same code points for
+     * other symbols: U+F0AA is the augmentation dot in "Special", U+F0DE the grace-note slash.
+     * The same recognition decides which text the SVG writer draws as outlines, so every
+     * notehead found here can be drawn there.
+     */
     public static boolean isMainMusicFont(String fontFamily) {
-        if (fontFamily == null) {
-            return false;
-        }
-        String family = unquote(fontFamily).toLowerCase(Locale.ROOT);
-        if (!family.endsWith(" std")) {
-            return false;
-        }
-        return COMPANION_WORDS.stream().noneMatch(family::contains);
-    }
-
-    private static String unquote(String family) {
-        String first = family.split(",")[0].trim();
-        if (first.length() >= 2 && (first.startsWith("'") || first.startsWith("\""))) {
-            first = first.substring(1, first.length() - 1);
-        }
-        return first;
+        return SibeliusMusicFont.of(fontFamily).map(f -> f.role() == FontRole.MAIN).orElse(false);
     }
 
     /** "U+F0CF" style label of a code point. */

@@ -1,19 +1,24 @@
 package io.sib2ae.orchestrator.notehead;
 
-import io.sib2ae.orchestrator.coordination.NotatedNote;
-import io.sib2ae.orchestrator.coordination.NoteWork;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.glyphs.DrawnGlyph;
+import io.sib2ae.orchestrator.glyphs.PageRaster;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
 import io.sib2ae.orchestrator.manifest.FileNames;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
-import io.sib2ae.orchestrator.manifest.StageStatus;
-import java.io.IOException;
-import java.nio.file.Files;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
+import io.sib2ae.orchestrator.run.NoteWork;
+import io.sib2ae.orchestrator.run.ScoreRun;
+import io.sib2ae.orchestrator.score.NotatedNote;
+import io.sib2ae.orchestrator.score.ScoreSource;
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The SVG hop. Once per score it finds every notehead on the Sibelius pages and assigns them
@@ -22,24 +27,33 @@ import java.util.Map;
  */
 public final class NoteheadHop {
 
-    public static final String HOP = "svg";
     static final String FOLDER = "svg";
 
     private final NoteheadLocator locator = new NoteheadLocator();
     private final NoteheadAssigner assigner = new NoteheadAssigner();
     private final NoteheadSvgWriter writer = new NoteheadSvgWriter();
+    private final PageRaster raster;
+
+    public NoteheadHop() {
+        this(new PageRaster());
+    }
+
+    public NoteheadHop(PageRaster raster) {
+        this.raster = raster;
+    }
 
     /** What the score-level pass found: the pages and, per universal ID, the notehead or why there is none. */
     public record PageAssignments(List<SvgPage> pages, Map<String, NoteheadAssignment> byNote, String failure) {
     }
 
-    /** MusicXML bytes of the score, kept for the layout reader. */
-    public record SourceXml(byte[] bytes) {
-    }
-
-    public ScoreRun prepare(ScoreRun run) {
+    /**
+     * Finds the score's noteheads on its SVG pages and writes the page layers.
+     *
+     * @return what was found, or why nothing could be; null when the score came without SVG
+     */
+    public PageAssignments locate(ScoreRun run) {
         if (run.scoreSet().svgPages().isEmpty()) {
-            return run;
+            return null;
         }
         PageAssignments result;
         try {
@@ -51,55 +65,97 @@ public final class NoteheadHop {
                 byNote.put(assignment.universalId(), assignment);
             }
             Path svgFolder = run.folder().resolve(FOLDER);
+            // Page, then "font code point", then how many times it was drawn as a placeholder.
+            Map<Integer, Map<String, Integer>> unmapped = new TreeMap<>();
             for (SvgPage page : pages) {
                 String suffix = page.index() == 0 ? "" : String.format("_p%d", page.index() + 1);
-                writer.writeAllNoteheads(page, svgFolder.resolve("noteheads_all" + suffix + ".svg"));
-                writer.writeWithoutNoteheads(page, svgFolder.resolve("score_without_noteheads" + suffix + ".svg"));
+                List<DrawnGlyph> placeholders = new ArrayList<>(
+                        writer.writeAllNoteheads(page, universalIdsByOrdinal(byNote, page.index()),
+                                svgFolder.resolve("noteheads_all" + suffix + ".svg")));
+                Path withoutNoteheads = svgFolder.resolve("score_without_noteheads" + suffix + ".svg");
+                placeholders.addAll(writer.writeWithoutNoteheads(page, withoutNoteheads));
+                AtomicFiles.write(svgFolder.resolve("score_without_noteheads" + suffix + ".png"), raster.png(withoutNoteheads, viewBox(page)));
                 for (var part : layout.parts()) {
                     Path target = NoteheadSvgWriter.instrumentPath(svgFolder, FileNames.sanitize(part.name()) + suffix, part.id());
                     writer.writeInstrument(page, layout, part.id(), target);
                 }
+                for (DrawnGlyph g : placeholders) {
+                    unmapped.computeIfAbsent(page.index(), k -> new TreeMap<>())
+                            .merge(g.musicFont() + " " + g.codePointLabel(), 1, Integer::sum);
+                }
             }
+            run.index().unmappedMusicGlyphs = unmappedReport(unmapped);
             result = new PageAssignments(pages, byNote, null);
         } catch (RuntimeException e) {
             result = new PageAssignments(List.of(), Map.of(), e.getMessage());
         }
-        run.share(PageAssignments.class, result);
-        return run;
+        return result;
     }
 
-    public NoteWork write(NoteWork work) {
+    /** @param pages what {@link #locate} found for the note's score */
+    public NoteWork write(NoteWork work, PageAssignments pages) {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
-        PageAssignments pages = run.sharedOrNull(PageAssignments.class);
         if (pages == null) {
-            run.count(HOP, StageStatus.SKIPPED);
+            run.tally(Stage.SVG, StageState.SKIPPED);
             return work;
         }
         if (pages.failure() != null) {
-            m.stages.svg.mark(StageStatus.FAILED, "SVG unusable: " + pages.failure());
-            run.count(HOP, StageStatus.FAILED);
+            m.stages.svg.mark(StageState.FAILED, "SVG unusable: " + pages.failure());
+            run.tally(Stage.SVG, StageState.FAILED);
             return work;
         }
         NoteheadAssignment assignment = pages.byNote().get(m.universalId);
         if (assignment instanceof NoteheadPlacement placement) {
             m.svg = placementFacts(placement);
             if (FileRecords.verified(m.files.noteheadSvg, run.folder())) {
-                m.stages.svg.mark(StageStatus.SKIPPED, "already written and verified");
-                run.count(HOP, StageStatus.SKIPPED);
+                m.stages.svg.markKept("already written and verified");
+                run.tally(Stage.SVG, StageState.SKIPPED);
                 return work;
             }
             Path target = run.folder().resolve(FOLDER).resolve("noteheads").resolve(m.files.noteheadSvg.predictedFilename);
             writer.writeNote(pages.pages().get(placement.page()), placement, target);
             FileRecords.record(m.files.noteheadSvg, run.folder(), target);
-            m.stages.svg.mark(StageStatus.COMPLETED, null);
-            run.count(HOP, StageStatus.COMPLETED);
+            m.stages.svg.mark(StageState.COMPLETED, null);
+            run.tally(Stage.SVG, StageState.COMPLETED);
         } else {
             String reason = assignment instanceof NoteheadFailure failure ? failure.reason() : "no notehead assigned";
-            m.stages.svg.mark(StageStatus.FAILED, reason);
-            run.count(HOP, StageStatus.FAILED);
+            m.stages.svg.mark(StageState.FAILED, reason);
+            run.tally(Stage.SVG, StageState.FAILED);
         }
         return work;
+    }
+
+    /** The page's viewBox, or its width and height from the origin when it has none. */
+    static Rectangle2D viewBox(SvgPage page) {
+        double[] box = NoteheadLocator.numbers(page.root().attribute("viewBox").orElse(""));
+        if (box.length == 4) {
+            return new Rectangle2D.Double(box[0], box[1], box[2], box[3]);
+        }
+        return new Rectangle2D.Double(0, 0, NoteheadLocator.firstNumber(page.root().attribute("width").orElse("")),
+                NoteheadLocator.firstNumber(page.root().attribute("height").orElse("")));
+    }
+
+    /** The note assigned to each notehead of one page, by the notehead's element ordinal. */
+    private static Map<Integer, String> universalIdsByOrdinal(Map<String, NoteheadAssignment> byNote, int page) {
+        Map<Integer, String> ids = new HashMap<>();
+        for (NoteheadAssignment a : byNote.values()) {
+            if (a instanceof NoteheadPlacement p && p.page() == page) {
+                ids.put(p.glyphOrdinal(), p.universalId());
+            }
+        }
+        return ids;
+    }
+
+    /**
+     * noteheads_all and score_without_noteheads together draw each symbol of a page once (the
+     * instrument files draw them again), so the placeholders of those two are what is counted.
+     */
+    private static List<String> unmappedReport(Map<Integer, Map<String, Integer>> unmapped) {
+        List<String> report = new ArrayList<>();
+        unmapped.forEach((page, glyphs) -> glyphs.forEach((glyph, count) ->
+                report.add("page " + (page + 1) + ": " + glyph + " (" + count + "x)")));
+        return List.copyOf(report);
     }
 
     private static NoteManifest.SvgPlacement placementFacts(NoteheadPlacement p) {
@@ -125,21 +181,7 @@ public final class NoteheadHop {
     }
 
     private static ScoreLayout readLayout(ScoreRun run) {
-        SourceXml source = run.sharedOrNull(SourceXml.class);
-        Path temp = run.folder().resolve(".layout-source" + AtomicFiles.TEMP_SUFFIX);
-        try {
-            // The layout reader reads files; a compressed score is only ever unpacked in memory, so hand it a copy.
-            Files.createDirectories(run.folder());
-            Files.write(temp, source.bytes());
-            return new ScoreLayoutReader().read(temp);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot stage the MusicXML for layout reading: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // recovery sweeps temporary files
-            }
-        }
+        ScoreSource source = run.coordinated().source();
+        return new ScoreLayoutReader().read(source.musicXml(), source.files().musicXml().getFileName().toString());
     }
 }

@@ -1,6 +1,6 @@
 package io.sib2ae.orchestrator.notehead;
 
-import io.sib2ae.orchestrator.coordination.SecureXml;
+import io.sib2ae.orchestrator.score.SecureXml;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -438,7 +438,7 @@ public final class NoteheadLocator {
     }
 
     /** A presentation attribute, or the same property inside a {@code style} attribute. */
-    private static Optional<String> presentation(ElementTag tag, String property) {
+    static Optional<String> presentation(ElementTag tag, String property) {
         Optional<String> direct = tag.attribute(property);
         if (direct.isPresent()) {
             return direct;

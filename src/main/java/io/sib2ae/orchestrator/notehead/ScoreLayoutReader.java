@@ -1,12 +1,12 @@
 package io.sib2ae.orchestrator.notehead;
 
-import io.sib2ae.orchestrator.coordination.SecureXml;
+import io.sib2ae.orchestrator.score.SecureXml;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.ClefChange;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.MeasureLayout;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.OctaveShift;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.PageLayout;
 import io.sib2ae.orchestrator.notehead.ScoreLayout.PartLayout;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,18 +29,31 @@ public final class ScoreLayoutReader {
 
     public ScoreLayout read(Path musicXml) {
         NoteheadLocator.checkFile(musicXml, SvgLimits.DEFAULT);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(musicXml))) {
+        try {
+            return read(Files.readAllBytes(musicXml), musicXml.toString());
+        } catch (IOException e) {
+            throw new SvgInputException(musicXml + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Reads the layout from the MusicXML the score's read step loaded (a compressed score is only
+     * ever unpacked in memory).
+     *
+     * @param name the file's name, for the messages
+     */
+    public ScoreLayout read(byte[] musicXml, String name) {
+        try (InputStream in = new ByteArrayInputStream(musicXml)) {
             XMLStreamReader reader = SecureXml.svgReader(in);
             try {
-                return new Scan(musicXml).run(reader);
+                return new Scan(name).run(reader);
             } finally {
                 reader.close();
             }
         } catch (XMLStreamException e) {
-            throw new SvgInputException(musicXml + " is not well-formed XML: "
-                    + NoteheadLocator.firstLine(e.getMessage()), e);
+            throw new SvgInputException(name + " is not well-formed XML: " + NoteheadLocator.firstLine(e.getMessage()), e);
         } catch (IOException e) {
-            throw new SvgInputException(musicXml + " cannot be read: " + e.getMessage(), e);
+            throw new SvgInputException(name + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -60,7 +73,7 @@ public final class ScoreLayoutReader {
     }
 
     private static final class Scan {
-        private final Path file;
+        private final String file;
         private final List<String> path = new ArrayList<>();
         private final Map<String, String> partNames = new LinkedHashMap<>();
         private final Map<String, Integer> staves = new LinkedHashMap<>();
@@ -97,7 +110,7 @@ public final class ScoreLayoutReader {
         private final Map<String, OpenShift> openShifts = new LinkedHashMap<>();
         private final List<OctaveShift> octaveShifts = new ArrayList<>();
 
-        Scan(Path file) {
+        Scan(String file) {
             this.file = file;
         }
 

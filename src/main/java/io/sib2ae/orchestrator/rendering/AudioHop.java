@@ -1,10 +1,12 @@
 package io.sib2ae.orchestrator.rendering;
 
-import io.sib2ae.orchestrator.coordination.NoteWork;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.run.NoteWork;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.FileEntry;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.manifest.StageStatus;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +26,6 @@ import java.time.Instant;
  */
 public final class AudioHop {
 
-    public static final String HOP = "audio";
     static final String FOLDER = "audio";
 
     private final AudioRenderer renderer;
@@ -53,27 +54,33 @@ public final class AudioHop {
     public NoteWork skip(NoteWork work) {
         NoteManifest m = work.manifest();
         if (m.isPrimary) {
-            m.stages.audio.mark(StageStatus.SKIPPED, "already rendered with " + soundFontDescription + " and verified");
+            m.stages.audio.markKept("already rendered with " + soundFontDescription + " and verified");
         }
-        work.run().count(HOP, StageStatus.SKIPPED);
+        work.run().tally(Stage.AUDIO, StageState.SKIPPED);
         return work;
     }
 
-    public NoteWork render(NoteWork work) {
+    /**
+     * Renders the note and writes its WAV.
+     *
+     * @return the rendered audio, which the keyframes hop analyses in memory; null when the
+     *         breaker's timeout gave up on this render and the failure is recorded
+     */
+    public RenderedAudio render(NoteWork work) {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
         synchronized (m) {
-            if (!m.stages.audio.is(StageStatus.PENDING)) {
+            if (!m.stages.audio.is(StageState.PENDING)) {
                 // The breaker's timeout fired before this call even began, and the failure is recorded.
-                return work;
+                return null;
             }
-            m.stages.audio.mark(StageStatus.RUNNING, null);
+            m.stages.audio.mark(StageState.RUNNING, null);
         }
         long started = System.nanoTime();
         RenderedAudio audio = renderer.render(MidiHop.spec(work));
         synchronized (m) {
-            if (!m.stages.audio.is(StageStatus.RUNNING)) {
-                return work; // timed out meanwhile: the fallback recorded the failure
+            if (!m.stages.audio.is(StageState.RUNNING)) {
+                return null; // timed out meanwhile: the fallback recorded the failure
             }
             Path target = run.folder().resolve(FOLDER).resolve(m.files.audio.predictedFilename);
             WavFile.write(target, audio);
@@ -87,14 +94,13 @@ public final class AudioHop {
             facts.lengthSeconds = audio.durationSeconds();
             facts.peakDbfs = Double.isFinite(audio.peakDbfs()) ? audio.peakDbfs() : -120.0;
             m.audio = facts;
-            m.stages.audio.mark(StageStatus.COMPLETED, null);
-            work.handOff(audio);
+            m.stages.audio.mark(StageState.COMPLETED, null);
             long took = System.nanoTime() - started;
             m.stages.audio.durationMs = took / 1_000_000;
             observer.rendered(java.time.Duration.ofNanos(took));
-            run.count(HOP, StageStatus.COMPLETED);
+            run.tally(Stage.AUDIO, StageState.COMPLETED);
         }
-        return work;
+        return audio;
     }
 
     /**
@@ -116,10 +122,10 @@ public final class AudioHop {
         NoteManifest m = work.manifest();
         synchronized (m) {
             StageStatus stage = m.stages.audio;
-            if (stage.is(StageStatus.COMPLETED)) {
+            if (stage.is(StageState.COMPLETED)) {
                 return work; // finished and recorded just as the timeout fired: the WAV is real and verified
             }
-            boolean attempted = stage.is(StageStatus.RUNNING);
+            boolean attempted = stage.is(StageState.RUNNING);
             boolean shortCircuited = false;
             String reason;
             if (failure instanceof AudioRenderer.RenderTimeoutException) {
@@ -134,12 +140,12 @@ public final class AudioHop {
                 shortCircuited = true;
                 reason = "circuit breaker " + breakerState + ": audio rendering is failing, note not attempted";
             }
-            stage.mark(StageStatus.FAILED, reason);
+            stage.mark(StageState.FAILED, reason);
             stage.breakerOpen = shortCircuited ? Boolean.TRUE : null;
             m.files.audio = new FileEntry(m.files.audio.predictedFilename);
             m.audio = null;
             observer.failed();
-            work.run().count(HOP, StageStatus.FAILED);
+            work.run().tally(Stage.AUDIO, StageState.FAILED);
         }
         return work;
     }

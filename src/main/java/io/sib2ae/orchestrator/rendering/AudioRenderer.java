@@ -1,6 +1,6 @@
 package io.sib2ae.orchestrator.rendering;
 
-import io.sib2ae.orchestrator.rendering.SustainPedalMap.TempoMap;
+import io.sib2ae.orchestrator.score.TempoMap;
 
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MidiEvent;

@@ -1,16 +1,16 @@
 package io.sib2ae.orchestrator.rendering;
 
-import io.sib2ae.orchestrator.coordination.NoteWork;
-import io.sib2ae.orchestrator.coordination.ScoreRun;
+import io.sib2ae.orchestrator.run.NoteWork;
+import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
-import io.sib2ae.orchestrator.manifest.StageStatus;
+import io.sib2ae.orchestrator.manifest.Stage;
+import io.sib2ae.orchestrator.manifest.StageState;
 import java.nio.file.Path;
 
 /** The keyframes hop: analyses a note's WAV per video frame and writes its keyframe files. */
 public final class KeyframesHop {
 
-    public static final String HOP = "keyframes";
     static final String FOLDER = "keyframes";
 
     private final KeyframeExtractor extractor;
@@ -22,30 +22,30 @@ public final class KeyframesHop {
         this.fps = fps;
     }
 
-    public NoteWork extract(NoteWork work) {
+    /** @param rendered the audio the audio hop rendered for this note just now, if it did */
+    public NoteWork extract(NoteWork work, RenderedAudio rendered) {
         NoteManifest m = work.manifest();
         ScoreRun run = work.run();
-        RenderedAudio rendered = work.takeHandOff(RenderedAudio.class);
         if (!m.isPrimary) {
-            run.count(HOP, StageStatus.SKIPPED);
+            run.tally(Stage.KEYFRAMES, StageState.SKIPPED);
             return work;
         }
         // The audio hop vouched for the WAV in this run, by rendering it or by verifying it; a
         // second checksum here would only read the file again.
-        if (!m.stages.audio.is(StageStatus.COMPLETED) && !m.stages.audio.is(StageStatus.SKIPPED)) {
+        if (!m.stages.audio.is(StageState.COMPLETED) && !m.stages.audio.is(StageState.SKIPPED)) {
             // Never analyse a WAV the audio hop did not vouch for in this run: after a failure (or an
             // open breaker) an old file may still lie where the note's WAV belongs.
             String audio = m.stages.audio.status + (m.stages.audio.error == null ? "" : " (" + m.stages.audio.error + ")");
-            m.stages.keyframes.mark(StageStatus.SKIPPED, "no audio to analyse: audio " + audio);
-            run.count(HOP, StageStatus.SKIPPED);
+            m.stages.keyframes.mark(StageState.SKIPPED, "no audio to analyse: audio " + audio);
+            run.tally(Stage.KEYFRAMES, StageState.SKIPPED);
             return work;
         }
         // A WAV rendered in this run is new, whatever keyframes an earlier run left: analyse it again.
-        boolean freshAudio = m.stages.audio.is(StageStatus.COMPLETED);
+        boolean freshAudio = m.stages.audio.is(StageState.COMPLETED);
         if (!freshAudio && FileRecords.verified(m.files.keyframes, run.folder())
                 && FileRecords.verified(m.files.keyframesAe, run.folder())) {
-            m.stages.keyframes.mark(StageStatus.SKIPPED, "already extracted and verified");
-            run.count(HOP, StageStatus.SKIPPED);
+            m.stages.keyframes.markKept("already extracted and verified");
+            run.tally(Stage.KEYFRAMES, StageState.SKIPPED);
             return work;
         }
         Path wav = run.folder().resolve(m.files.audio.path);
@@ -62,8 +62,8 @@ public final class KeyframesHop {
         AfterEffectsKeyframeText.write(keyframes, text);
         FileRecords.record(m.files.keyframes, run.folder(), json);
         FileRecords.record(m.files.keyframesAe, run.folder(), text);
-        m.stages.keyframes.mark(StageStatus.COMPLETED, null);
-        run.count(HOP, StageStatus.COMPLETED);
+        m.stages.keyframes.mark(StageState.COMPLETED, null);
+        run.tally(Stage.KEYFRAMES, StageState.COMPLETED);
         return work;
     }
 }

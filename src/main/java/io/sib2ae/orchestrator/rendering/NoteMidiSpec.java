@@ -12,6 +12,8 @@ package io.sib2ae.orchestrator.rendering;
  * @param durationSeconds         full written duration, ties merged
  * @param soundingDurationSeconds how long the note sounds: the written duration, or longer when
  *                                a sustain pedal holds it past its written end
+ * @param strokes                 a tremolo's repeated strokes, each played as its own note; empty
+ *                                for a note struck once
  */
 public record NoteMidiSpec(
         int midiPitch,
@@ -20,7 +22,19 @@ public record NoteMidiSpec(
         int program,
         double tempoBpm,
         double durationSeconds,
-        double soundingDurationSeconds) {
+        double soundingDurationSeconds,
+        java.util.List<Stroke> strokes) {
+
+    /** One stroke of a tremolo: when it starts after the note's start, how long it lasts, how loud. */
+    public record Stroke(double offsetSeconds, double durationSeconds, int velocity) {
+        public Stroke {
+            if (!(offsetSeconds >= 0) || !(durationSeconds > 0) || Double.isInfinite(offsetSeconds + durationSeconds)) {
+                throw new IllegalArgumentException("a stroke needs an offset >= 0 and a positive duration, was "
+                        + offsetSeconds + " / " + durationSeconds);
+            }
+            requireRange("stroke velocity", velocity, 1, 127);
+        }
+    }
 
     public NoteMidiSpec {
         requireRange("midiPitch", midiPitch, 0, 127);
@@ -38,17 +52,23 @@ public record NoteMidiSpec(
             throw new IllegalArgumentException("soundingDurationSeconds (" + soundingDurationSeconds
                     + ") must be at least durationSeconds (" + durationSeconds + ")");
         }
+        strokes = strokes == null ? java.util.List.of() : java.util.List.copyOf(strokes);
     }
 
     /** A note that sounds exactly as long as it is written (no pedal). */
     public static NoteMidiSpec of(int midiPitch, int velocity, int channel, int program,
                                   double tempoBpm, double durationSeconds) {
-        return new NoteMidiSpec(midiPitch, velocity, channel, program, tempoBpm, durationSeconds, durationSeconds);
+        return new NoteMidiSpec(midiPitch, velocity, channel, program, tempoBpm, durationSeconds, durationSeconds, java.util.List.of());
     }
 
     /** The same note, sounding for {@code seconds} from its start (e.g. until a pedal release). */
     public NoteMidiSpec withSoundingDuration(double seconds) {
-        return new NoteMidiSpec(midiPitch, velocity, channel, program, tempoBpm, durationSeconds, seconds);
+        return new NoteMidiSpec(midiPitch, velocity, channel, program, tempoBpm, durationSeconds, seconds, strokes);
+    }
+
+    /** The same note played as a tremolo: the given strokes instead of one stroke. */
+    public NoteMidiSpec withStrokes(java.util.List<Stroke> tremolo) {
+        return new NoteMidiSpec(midiPitch, velocity, channel, program, tempoBpm, durationSeconds, soundingDurationSeconds, tremolo);
     }
 
     /** True when a sustain pedal keeps the note sounding after its written end. */

@@ -1,6 +1,8 @@
 package io.sib2ae.orchestrator.rendering;
 
-import io.sib2ae.orchestrator.coordination.MidiTempoEvents;
+import io.sib2ae.orchestrator.score.SustainPedalMap;
+
+import io.sib2ae.orchestrator.score.MidiTempoEvents;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
 
 import javax.sound.midi.InvalidMidiDataException;
@@ -30,7 +32,6 @@ public final class NoteMidiWriter {
     /** Ticks per quarter note of every file written here (the same as Sibelius exports). */
     public static final int PPQ = 960;
 
-    static final int SUSTAIN_PEDAL = 64;
 
     /** Builds the in-memory sequence for one note. */
     public Sequence toSequence(NoteMidiSpec spec) {
@@ -45,12 +46,25 @@ public final class NoteMidiWriter {
             track.add(new MidiEvent(new ShortMessage(ShortMessage.PROGRAM_CHANGE, ch, spec.program(), 0), 0));
             boolean pedal = soundingTick > noteOffTick;
             if (pedal) {
-                track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, SUSTAIN_PEDAL, 127), 0));
+                track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, SustainPedalMap.SUSTAIN_PEDAL, 127), 0));
             }
-            track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, ch, spec.midiPitch(), spec.velocity()), 0));
-            track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, ch, spec.midiPitch(), 0), noteOffTick));
+            if (spec.strokes().isEmpty()) {
+                track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, ch, spec.midiPitch(), spec.velocity()), 0));
+                track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, ch, spec.midiPitch(), 0), noteOffTick));
+            } else {
+                // A tremolo: one notehead, its strokes as the notes it sounds, each ended before the next begins.
+                for (NoteMidiSpec.Stroke stroke : spec.strokes()) {
+                    long on = ticks(stroke.offsetSeconds(), spec.tempoBpm());
+                    long off = Math.min(noteOffTick, Math.max(on + 1, on + ticks(stroke.durationSeconds(), spec.tempoBpm())));
+                    if (on >= noteOffTick) {
+                        break;
+                    }
+                    track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_ON, ch, spec.midiPitch(), stroke.velocity()), on));
+                    track.add(new MidiEvent(new ShortMessage(ShortMessage.NOTE_OFF, ch, spec.midiPitch(), 0), off));
+                }
+            }
             if (pedal) {
-                track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, SUSTAIN_PEDAL, 0), soundingTick));
+                track.add(new MidiEvent(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, SustainPedalMap.SUSTAIN_PEDAL, 0), soundingTick));
             }
             // The end-of-track event Track keeps follows the last event, so the sequence length is the sounding end.
             return sequence;

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.coordination;
 
+import io.sib2ae.orchestrator.score.MusicXmlScore;
 import static io.sib2ae.orchestrator.coordination.Fixtures.note;
 import static io.sib2ae.orchestrator.coordination.Fixtures.onePart;
 import static io.sib2ae.orchestrator.coordination.Fixtures.utf8;

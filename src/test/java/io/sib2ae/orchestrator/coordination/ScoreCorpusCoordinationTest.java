@@ -3,7 +3,7 @@ package io.sib2ae.orchestrator.coordination;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sib2ae.orchestrator.TestData;
-import io.sib2ae.orchestrator.intake.MxlArchive;
+import io.sib2ae.orchestrator.score.MxlArchive;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -73,5 +73,22 @@ class ScoreCorpusCoordinationTest {
                 assertThat(n.calculatedStartTime()).isEqualTo(n.performances().get(0).startSeconds());
             }
         });
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyDrumStrokeAndEveryPrincipalAfterGraceNotesFindsItsMidiNote() {
+        // ActorPrelude's MIDI writes every drum as key 0 on channel 10: its bass drum and splash strokes
+        // (bars 33, 39, 41) are strokes at their onsets, and the bar 33 roll's further notes are its strokes.
+        CoordinatedScore actor = coordinate("ActorPreludeSample.xml");
+        assertThat(actor.matchSummary().unmatched()).isZero();
+        assertThat(actor.notes()).filteredOn(n -> n.notated().unpitched() && n.primary())
+                .allSatisfy(n -> assertThat(n.timingConfidence()).isEqualTo(1.0));
+        assertThat(actor.notes()).filteredOn(n -> n.notated().measureNumber().equals("33") && n.notated().unpitched())
+                .allSatisfy(n -> assertThat(n.playing().strokes().size()).isGreaterThan(8));
+        // The Haydn's bar 320 F4 comes after two grace notes the MIDI plays on the beat, an eighth late.
+        CoordinatedScore haydn = coordinate("JosephHaydn_ConcertanteCello.xml");
+        assertThat(haydn.matchSummary().unmatched()).isZero();
+        assertThat(haydn.notes()).filteredOn(n -> n.notated().measureNumber().equals("320") && n.notated().pitchName().equals("F4"))
+                .extracting(CoordinatedNote::matchMethod).containsExactly("principal_after_grace");
     }
 }

@@ -12,11 +12,11 @@ import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
 
 /** Builds small type-1 Standard MIDI Files in memory, with the tempo map in track 0 as Sibelius writes it. */
-final class TestMidi {
+public final class TestMidi {
 
     private final Sequence sequence;
 
-    TestMidi(int ppq) {
+    public TestMidi(int ppq) {
         try {
             sequence = new Sequence(Sequence.PPQ, ppq);
         } catch (InvalidMidiDataException e) {
@@ -32,17 +32,17 @@ final class TestMidi {
         return sequence.getTracks()[index];
     }
 
-    TestMidi tempo(long tick, double quartersPerMinute) {
+    public TestMidi tempo(long tick, double quartersPerMinute) {
         return tempo(0, tick, quartersPerMinute);
     }
 
-    TestMidi tempo(int track, long tick, double quartersPerMinute) {
+    public TestMidi tempo(int track, long tick, double quartersPerMinute) {
         int micros = (int) Math.round(60_000_000 / quartersPerMinute);
         return tempoBytes(track, tick, new byte[] {(byte) (micros >> 16), (byte) (micros >> 8), (byte) micros});
     }
 
     /** A tempo meta event with whatever data it is given, well-formed or not. */
-    TestMidi tempoBytes(int track, long tick, byte[] data) {
+    public TestMidi tempoBytes(int track, long tick, byte[] data) {
         try {
             track(track).add(new MidiEvent(new MetaMessage(0x51, data, data.length), tick));
         } catch (InvalidMidiDataException e) {
@@ -51,18 +51,18 @@ final class TestMidi {
         return this;
     }
 
-    TestMidi program(int track, int channel, long tick, int program) {
+    public TestMidi program(int track, int channel, long tick, int program) {
         return add(track, tick, ShortMessage.PROGRAM_CHANGE, channel, program, 0);
     }
 
     /** A note with a NOTE_OFF release. */
-    TestMidi note(int track, int channel, int pitch, int velocity, long startTick, long endTick) {
+    public TestMidi note(int track, int channel, int pitch, int velocity, long startTick, long endTick) {
         add(track, startTick, ShortMessage.NOTE_ON, channel, pitch, velocity);
         return add(track, endTick, ShortMessage.NOTE_OFF, channel, pitch, 0);
     }
 
     /** A note released by a NOTE_ON with velocity 0, as many sequencers write it. */
-    TestMidi noteReleasedByZeroVelocity(int track, int channel, int pitch, int velocity, long startTick, long endTick) {
+    public TestMidi noteReleasedByZeroVelocity(int track, int channel, int pitch, int velocity, long startTick, long endTick) {
         add(track, startTick, ShortMessage.NOTE_ON, channel, pitch, velocity);
         return add(track, endTick, ShortMessage.NOTE_ON, channel, pitch, 0);
     }
@@ -76,7 +76,7 @@ final class TestMidi {
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             MidiSystem.write(sequence, 1, out);

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * {@code java -jar target/sib2ae-orchestrator.jar}: under {@code mvn test} the jar is built only
  * after the tests (package comes after test), so it would be missing or stale. Same main class,
  * same code, same {@code application.properties} (from target/classes); the working directory is a
- * temporary folder, so neither config/ nor the example routes/ of the repository are loaded.
+ * temporary folder, so neither config/ nor the example routes/ of the repository are loaded. Its
+ * logging is the jar's own (simplelogger.properties), time stamps included.
  */
 final class ChildService {
 
@@ -53,8 +54,6 @@ final class ChildService {
                     "-Dsib2ae.failed=" + root.resolve("failed"),
                     "-Dsib2ae.work=" + root.resolve("work"),
                     "-Dcamel.management.enabled=false",
-                    "-Dorg.slf4j.simpleLogger.showDateTime=true",
-                    "-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS",
                     // A quiet period shorter than the time it takes to claim the next file of the same
                     // score splits the score (see the report); 1.5 s with quick read locks is safe here.
                     "-Dsib2ae.intake.quiet-period-ms=1500",
@@ -108,6 +107,14 @@ final class ChildService {
 
     int exitValue() {
         return process.exitValue();
+    }
+
+    /** The line Camel logs once every route, the inbox consumer among them, has started. */
+    static final String STARTED = "(sib2ae-orchestrator) started in ";
+
+    /** True once the child's Camel context, and so its inbox consumer, has started. */
+    boolean started() {
+        return logged(STARTED);
     }
 
     /** True once the child wrote a log line containing {@code text}. */

@@ -50,7 +50,7 @@ class JolokiaAccessPolicyEndToEndTest {
         Files.createDirectories(root.resolve("inbox"));
         service = ChildService.start(root, 1, "768m", Map.of("camel.management.enabled", "true",
                 "sib2ae.management.port", String.valueOf(port)));
-        await().atMost(Duration.ofSeconds(90)).until(() -> service.logged("Started intake-inbox") || !service.alive());
+        await().atMost(Duration.ofSeconds(90)).until(() -> service.started() || !service.alive());
         assertThat(service.alive()).as("the service started").isTrue();
 
         // Staged beside the inbox and moved in whole, so that the three files are one score set.

@@ -46,7 +46,7 @@ class LoadEndToEndTest {
         Files.createDirectories(root.resolve("inbox"));
         ChildService service = ChildService.start(root, 1, HEAP, Map.of("sib2ae.scores.in-flight", String.valueOf(IN_FLIGHT)));
         try {
-            await().atMost(Duration.ofSeconds(90)).until(() -> service.logged("Started intake-inbox"));
+            await().atMost(Duration.ofSeconds(90)).until(() -> service.started());
             Path staging = Files.createDirectories(root.resolve("staging"));
             List<Path> staged = new ArrayList<>();
             List<Path> indexes = new ArrayList<>();

@@ -9,7 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sib2ae.orchestrator.TestData;
-import io.sib2ae.orchestrator.coordination.ScoreResult;
+import io.sib2ae.orchestrator.run.ScoreResult;
+import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.monitoring.TerminalProgress;
 import java.io.ByteArrayOutputStream;
@@ -129,9 +130,10 @@ class MonitoringAndChainingEndToEndTest {
 
             Path summary = root.resolve("summary").resolve("completed-scores.log");
             await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(summary) && Files.readString(summary).contains("SS 9"));
-            List<String> lines = Files.readAllLines(summary);
-            assertThat(lines).hasSize(1);
-            assertThat(lines.get(0)).contains("SS 9 completed notes=9 failed=0");
+            // One whole line, ended, so the next score's summary starts a line of its own.
+            assertThat(Files.readString(summary)).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{4} SS 9 completed"
+                    + " notes=9 failed=0 elapsed_ms=" + event.get("elapsed_ms").asLong()
+                    + " manifest=" + java.util.regex.Pattern.quote(event.get("manifest_path").asText()) + "\n");
         }
     }
 
@@ -157,13 +159,13 @@ class MonitoringAndChainingEndToEndTest {
         try (RunningService service = RunningService.start(root)) {
             ScoreResult byFolder = service.context().createProducerTemplate()
                     .requestBody("direct:sib2ae-submit", folder.toString(), ScoreResult.class);
-            assertThat(byFolder.status()).isEqualTo("completed");
+            assertThat(byFolder.status()).isEqualTo(ScoreStatus.COMPLETED);
             assertThat(byFolder.notes()).isEqualTo(9);
 
             ScoreResult byHeaders = service.context().createProducerTemplate().requestBodyAndHeaders("direct:sib2ae-submit", null,
                     Map.of("Sib2AeMusicXml", folder.resolve("SS 9.musicxml").toString(),
                             "Sib2AeMidi", folder.resolve("SS 9.mid").toString()), ScoreResult.class);
-            assertThat(byHeaders.status()).isEqualTo("completed");
+            assertThat(byHeaders.status()).isEqualTo(ScoreStatus.COMPLETED);
             // Handed-in files belong to the caller: they are read where they are and never moved.
             assertThat(filesUnder(folder)).hasSize(3);
             assertThat(filesUnder(service.archive())).isEmpty();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sib2ae.orchestrator.TestData;
-import io.sib2ae.orchestrator.coordination.NoteWork;
+import io.sib2ae.orchestrator.run.NoteWork;
 import io.sib2ae.orchestrator.e2e.RunningService;
 import io.sib2ae.orchestrator.rendering.KeyframesHop;
 import java.nio.file.Path;
@@ -36,7 +36,7 @@ class HopFailureTest {
                         if (work.manifest().isPrimary && thrown.compareAndSet(false, true)) {
                             throw new IllegalStateException("simulated defect");
                         }
-                        exchange.getMessage().setBody(keyframes.extract(work));
+                        exchange.getMessage().setBody(keyframes.extract(work, null));
                     }));
             service.drop(TestData.file("sib2ae/SS 9.musicxml"));
             service.drop(TestData.file("sib2ae/SS 9.mid"));

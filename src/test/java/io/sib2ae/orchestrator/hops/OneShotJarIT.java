@@ -12,6 +12,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import static org.awaitility.Awaitility.await;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,13 +67,21 @@ class OneShotJarIT {
 
         assertThat(run.exitCode()).as(run.printed()).isZero();
         assertThat(run.stdout()).contains("SS 9: completed (9 notes, 0 failed");
-        assertThat(run.stderr()).doesNotContain("BindException");
+        assertThat(run.stderr()).as(run.printed()).isEmpty();
+        // Camel's log is kept, time-stamped, in the run's log file under --out.
+        assertThat(Files.readAllLines(out.resolve("sib2ae-one-shot.log")))
+                .allSatisfy(line -> assertThat(line).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}\\.\\d{3} .*"))
+                .anySatisfy(line -> assertThat(line).contains("Apache Camel 4.18.0 (sib2ae-orchestrator) started"))
+                .noneSatisfy(line -> assertThat(line).contains("BindException"));
         Ss9Outputs.assertCompletelyRendered(out.resolve(Ss9Outputs.SCORE));
         // The studio routes deliver under --out too: the run writes nothing anywhere else.
         try (Stream<Path> delivered = Files.list(out.resolve("delivery").resolve("SS 9"))) {
             assertThat(delivered.count()).as("WAV, keyframes JSON and AE text of the 6 primary notes").isEqualTo(18);
         }
-        assertThat(Files.readString(out.resolve("completed-scores.log"))).contains("SS 9 completed notes=9");
+        // The studio's summary: one whole line, ended (the example route once lost its line ending).
+        assertThat(Files.readString(out.resolve("completed-scores.log"))).matches(
+                "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}[+-]\\d{4} SS 9 completed notes=9 failed=0 elapsed_ms=\\d+ manifest=\\S.*"
+                        + java.util.regex.Pattern.quote(java.io.File.separator + "SS 9" + java.io.File.separator + "manifest.json") + "\n");
         try (Stream<Path> written = Files.list(workingDirectory)) {
             assertThat(written.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("out", "routes");
         }
@@ -85,8 +99,9 @@ class OneShotJarIT {
 
         assertThat(run.exitCode()).as(run.printed()).isEqualTo(3);
         assertThat(Ss9Outputs.status(out.resolve(Ss9Outputs.SCORE))).isEqualTo("completed_with_failures");
+        // The log goes to a file under --out: the terminal's stderr holds the reason and nothing else.
         assertThat(run.stderrLines()).as(run.printed())
-                .anySatisfy(line -> assertThat(line).matches("completed_with_failures: \\d+ of 9 notes failed a hop"));
+                .singleElement().asString().matches("completed_with_failures: \\d+ of 9 notes failed a hop");
     }
 
     @Test
@@ -98,13 +113,63 @@ class OneShotJarIT {
                 "process", "--musicxml", png.toString(), "--out", out.toString());
 
         assertThat(run.exitCode()).as(run.printed()).isEqualTo(1);
-        List<String> reasons = run.stderrLines().stream().filter(line -> line.startsWith("failed: ")).toList();
-        assertThat(reasons).as(run.printed()).singleElement().asString()
+        assertThat(run.stderrLines()).as(run.printed()).singleElement().asString()
                 .startsWith("failed: cover.musicxml: Not well-formed MusicXML: byte 0x89 at line 1, column 1 is not UTF-8 text")
                 .contains("(report in " + out.resolve("failed"));
         // The JDK parser's own "[Fatal Error] :-1:-1: ..." line, and the false "moved to": the input stays.
         assertThat(run.stderr()).doesNotContain("[Fatal Error]").doesNotContain("moved to");
         assertThat(png).exists();
+    }
+
+    /**
+     * Ctrl-C or SIGTERM in the middle of a one-shot run: the run stops within seconds with one line
+     * saying so, and the same command again renders only the notes the first run had not done.
+     */
+    @Test
+    void aOneShotRunStoppedMidScoreStopsFastAndTheSameCommandAgainRendersOnlyTheRest() throws Exception {
+        String[] arguments = {"process",
+            "--musicxml", TestData.file("scores/Dichterliebe01.xml").toString(),
+            "--midi", TestData.file("scores/Dichterliebe01.mid").toString(),
+            "--out", out.toString()};
+        Path progress = out.resolve("Dichterliebe01").resolve("progress.json");
+        Process first = ShadedJar.start(workingDirectory, logs, javaOptions(Ss9ServiceHopsTest.SMALL_SOUNDFONT), arguments);
+        try {
+            await().atMost(Duration.ofMinutes(2)).until(() -> notesDone(progress) >= 20);
+            first.destroy(); // SIGTERM
+            long stopAsked = System.nanoTime();
+            assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - stopAsked)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            first.destroyForcibly();
+        }
+        assertThat(ShadedJar.read(logs.resolve("stderr.txt")).lines().toList()).containsExactly(
+                "stopped: the run was interrupted; what was rendered is kept, and the same command again renders only the rest");
+        assertThat(ShadedJar.read(out.resolve("sib2ae-one-shot.log"))).doesNotContain("Exception");
+
+        ShadedJar.Run again = ShadedJar.run(workingDirectory, root.resolve("logs-again"),
+                javaOptions(Ss9ServiceHopsTest.SMALL_SOUNDFONT), arguments);
+
+        assertThat(again.exitCode()).as(again.printed()).isZero();
+        JsonNode index = new ObjectMapper().readTree(out.resolve("Dichterliebe01").resolve("manifest.json").toFile());
+        long verifiedBefore = 0;
+        long renderedNow = 0;
+        for (JsonNode note : index.get("notes")) {
+            if (note.get("is_primary").asBoolean()) {
+                String audio = note.get("stages").get("audio").get("status").asText();
+                verifiedBefore += audio.equals("skipped") ? 1 : 0;
+                renderedNow += audio.equals("completed") ? 1 : 0;
+            }
+        }
+        assertThat(verifiedBefore).as("notes the first run had rendered, kept").isGreaterThanOrEqualTo(20);
+        assertThat(renderedNow).as("notes rendered by the second run").isPositive();
+    }
+
+    private static int notesDone(Path progress) {
+        try {
+            return new ObjectMapper().readTree(progress.toFile()).path("notes_done").asInt(0);
+        } catch (IOException e) {
+            return 0; // not written yet
+        }
     }
 
     /** Usage errors are found before Camel starts: one line on stderr, nothing printed or created. */

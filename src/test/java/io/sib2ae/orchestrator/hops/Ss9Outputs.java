@@ -86,8 +86,12 @@ final class Ss9Outputs {
         JsonNode failures = read(scoreFolder.resolve("manifest.json")).get("failures");
         assertThat(failures.isArray()).as("failures is a list even when empty").isTrue();
         assertThat(failures).isEmpty();
+        JsonNode unmapped = read(scoreFolder.resolve("manifest.json")).get("unmapped_music_glyphs");
+        assertThat(unmapped.isArray()).as("unmapped_music_glyphs is a list even when empty").isTrue();
+        assertThat(unmapped).as("every music symbol of SS 9 has a SMuFL glyph").isEmpty();
         List<JsonNode> notes = noteManifests(scoreFolder);
         assertThat(notes).hasSize(NOTES);
+        assertMusicDrawnAsOutlines(scoreFolder, notes);
         List<JsonNode> primaries = primaries(scoreFolder);
         assertThat(primaries).hasSize(PRIMARIES);
 
@@ -122,6 +126,30 @@ final class Ss9Outputs {
             }
         }
         softly.assertAll();
+    }
+
+    /**
+     * The SVG layers draw music as outlines, the notehead paths carry their notes' ids, and the
+     * page without noteheads is there as a 3840-pixel-wide PNG too.
+     */
+    private static void assertMusicDrawnAsOutlines(Path scoreFolder, List<JsonNode> notes) throws IOException {
+        Path svg = scoreFolder.resolve("svg");
+        String all = Files.readString(svg.resolve("noteheads_all.svg"));
+        String page = Files.readString(svg.resolve("score_without_noteheads.svg"));
+        assertThat(all).doesNotContain("<text");
+        // Sibelius' music characters sit at U+F000 to U+F0FF; no written layer holds one any more.
+        assertThat(all).doesNotContainPattern("[\\uF000-\\uF0FF]");
+        assertThat(page).doesNotContainPattern("[\\uF000-\\uF0FF]").contains("data-smufl=\"gClef\"");
+        List<String> ids = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern
+                .compile("<path class=\"sib2ae-notehead\" data-universal-id=\"([^\"]+)\"").matcher(all);
+        while (m.find()) {
+            ids.add(m.group(1));
+        }
+        assertThat(ids).containsExactlyInAnyOrderElementsOf(notes.stream().map(n -> n.get("universal_id").asText()).toList());
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(svg.resolve("score_without_noteheads.png").toFile());
+        assertThat(png).as("svg/score_without_noteheads.png").isNotNull();
+        assertThat(png.getWidth()).isEqualTo(3840);
     }
 
     private static void assertPrimaryRendered(Path scoreFolder, JsonNode note, Set<String> reused, SoftAssertions softly)

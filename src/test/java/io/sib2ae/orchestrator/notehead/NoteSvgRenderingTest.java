@@ -1,6 +1,7 @@
 package io.sib2ae.orchestrator.notehead;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.awt.Color;
 import java.awt.Rectangle;
@@ -16,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rasterises per-note SVGs with Batik. The Sibelius fonts are not installed, so Batik draws the
- * fallback font's missing-glyph box for U+F0CF/U+F0FA; the box starts at the text's x and sits on
- * its baseline y, which is what proves the file is drawn where the page draws the notehead.
+ * Rasterises per-note SVGs with Batik, on a machine without Sibelius' fonts. The noteheads are
+ * Bravura outlines: a notehead one staff space high, starting at the text's x and centred on its
+ * baseline y, which is what proves the file is drawn where the page draws the notehead.
  */
 class NoteSvgRenderingTest {
 
@@ -45,12 +46,12 @@ class NoteSvgRenderingTest {
             assertThat(image.getWidth()).isEqualTo(2592);
             Rectangle ink = inkBounds(image);
             assertThat(ink).as("ink of %s", p.universalId()).isNotNull();
-            double em = p.fontSize() * 0.531496;
-            // The whole drawing lies in one em to the right of x and above (a little below) the baseline.
-            assertThat((double) ink.x).isBetween(p.absoluteX() - 2, p.absoluteX() + em * 0.5);
-            assertThat((double) (ink.x + ink.width)).isLessThan(p.absoluteX() + em);
-            assertThat((double) (ink.y + ink.height)).isBetween(p.absoluteY() - 2, p.absoluteY() + em * 0.3);
-            assertThat((double) ink.y).isGreaterThan(p.absoluteY() - em * 1.2);
+            double space = p.fontSize() * 0.531496 / 4;
+            // Bravura's black and half noteheads are 1.18 spaces wide and 1 space high.
+            assertThat((double) ink.x).as("left of %s", p.universalId()).isCloseTo(p.absoluteX(), within(1.5));
+            assertThat((double) ink.width).isCloseTo(1.18 * space, within(2.0));
+            assertThat((double) ink.height).isCloseTo(space, within(2.0));
+            assertThat(ink.y + ink.height / 2.0).as("centre of %s", p.universalId()).isCloseTo(p.absoluteY(), within(1.5));
         }
     }
 
@@ -68,21 +69,28 @@ class NoteSvgRenderingTest {
     }
 
     @Test
-    void perNoteSvgKeepsThePageCanvasAndTheGlyph(@TempDir Path out) {
+    void perNoteSvgKeepsThePageCanvasAndTheGlyph(@TempDir Path out) throws Exception {
         NoteheadPlacement half = placements.get(3);
         Path svg = out.resolve("half.svg");
-        new NoteheadSvgWriter().writeNote(page, half, svg);
+        assertThat(new NoteheadSvgWriter().writeNote(page, half, svg)).as("placeholders").isEmpty();
         SvgPage reread = new NoteheadLocator().locate(svg, 0);
         assertThat(reread.root().attribute("viewBox")).isEqualTo(page.root().attribute("viewBox"));
         assertThat(reread.root().attribute("width")).isEqualTo(page.root().attribute("width"));
         assertThat(reread.root().attribute("height")).isEqualTo(page.root().attribute("height"));
-        assertThat(reread.noteheads()).singleElement().satisfies(g -> {
-            assertThat(g.glyph()).isEqualTo("U+F0FA");
-            assertThat(g.fontFamily()).isEqualTo("Helsinki Std");
-            assertThat(g.fontSize()).isEqualTo(96);
-            assertThat(g.localX()).isEqualTo(2723);
-            assertThat(g.localY()).isEqualTo(1429);
-            assertThat(g.transform()).isEqualTo(page.notehead(half.glyphOrdinal()).orElseThrow().transform());
+        WrittenSvg written = WrittenSvg.read(svg);
+        assertThat(written.textElements()).isZero();
+        assertThat(written.glyphs()).singleElement().satisfies(g -> {
+            assertThat(g.notehead()).isTrue();
+            assertThat(g.universalId()).isEqualTo(half.universalId());
+            assertThat(g.codePoint()).isEqualTo("U+F0FA");
+            assertThat(g.musicFont()).isEqualTo("Helsinki Std");
+            assertThat(g.smufl()).isEqualTo("noteheadHalf");
+            assertThat(g.fill()).isEqualTo("#000000");
+            assertThat(g.transformed()).isFalse();
+            assertThat(g.d()).matches("M[-0-9., MLCQZ]*Z");
+            // (2723, 1429) in the 0.531496-scaled frame: the outline starts there, centred on the line.
+            assertThat(g.onCurveBounds().getMinX()).isCloseTo(2723 * 0.531496, within(0.05));
+            assertThat(g.onCurveBounds().getCenterY()).isCloseTo(1429 * 0.531496, within(0.3));
         });
     }
 

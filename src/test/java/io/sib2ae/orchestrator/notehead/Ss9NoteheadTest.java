@@ -3,8 +3,11 @@ package io.sib2ae.orchestrator.notehead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,31 +114,47 @@ class Ss9NoteheadTest {
     @Test
     void allNoteheadsFileHoldsTheExpectedGlyphPositions(@TempDir Path out) throws Exception {
         Path all = out.resolve("noteheads_all.svg");
-        new NoteheadSvgWriter().writeAllNoteheads(page, all);
-        SvgPage reread = new NoteheadLocator().locate(all, 0);
-        assertThat(reread.noteheads()).hasSize(9);
-        assertThat(reread.staves()).isEmpty();
-        assertThat(reread.items()).hasSize(9);
-        List<TestPages.Position> found = reread.noteheads().stream()
-                .map(g -> new TestPages.Position(g.localX(), g.localY())).toList();
+        Map<Integer, String> ids = new HashMap<>();
+        for (NoteheadAssignment a : assignments) {
+            NoteheadPlacement p = (NoteheadPlacement) a;
+            ids.put(p.glyphOrdinal(), p.universalId());
+        }
+        assertThat(new NoteheadSvgWriter().writeAllNoteheads(page, ids, all)).as("placeholders").isEmpty();
+        WrittenSvg written = WrittenSvg.read(all);
+        assertThat(written.viewBox()).isEqualTo("0 0 2592 3455");
+        assertThat(written.textElements()).isZero();
+        assertThat(written.glyphs()).hasSize(9).allMatch(WrittenSvg.GlyphPath::notehead);
+        assertThat(written.glyphs()).extracting(WrittenSvg.GlyphPath::universalId)
+                .containsExactlyInAnyOrderElementsOf(assignments.stream().map(NoteheadAssignment::universalId).toList());
+        // A notehead's outline starts at the glyph's x and is centred on its baseline, in SMuFL as
+        // in Sibelius' fonts; the expected file gives those in the 0.531496-scaled score frame.
+        double scale = 0.531496;
+        List<TestPages.Position> found = written.glyphs().stream().map(g -> {
+            Rectangle2D box = g.onCurveBounds();
+            return new TestPages.Position(Math.round(box.getMinX() / scale), Math.round(box.getCenterY() / scale));
+        }).toList();
         assertThat(found).containsExactlyInAnyOrderElementsOf(TestPages.expectedNoteheads());
-        assertThat(reread.root().attribute("viewBox")).contains("0 0 2592 3455");
-        assertThat(reread.noteheads()).allMatch(g -> Math.abs(g.transform().a() - 0.531496) < 1e-9);
+        assertThat(written.glyphs()).noneMatch(WrittenSvg.GlyphPath::transformed);
     }
 
     @Test
-    void pageWithoutNoteheadsKeepsEverythingElse(@TempDir Path out) {
+    void pageWithoutNoteheadsKeepsEverythingElse(@TempDir Path out) throws Exception {
         Path rest = out.resolve("score_without_noteheads.svg");
-        new NoteheadSvgWriter().writeWithoutNoteheads(page, rest);
+        assertThat(new NoteheadSvgWriter().writeWithoutNoteheads(page, rest)).as("placeholders").isEmpty();
         SvgPage reread = new NoteheadLocator().locate(rest, 0);
-        assertThat(reread.noteheads()).isEmpty();
+        // Every single-character music text became one path, so the count of drawn items holds.
         assertThat(reread.items()).hasSize(page.items().size() - 9);
         assertThat(reread.staves()).hasSize(2);
         assertThat(reread.barlines()).hasSameSizeAs(page.barlines());
+        WrittenSvg written = WrittenSvg.read(rest);
+        assertThat(written.musicFontTexts()).isEmpty();
+        assertThat(written.noteheads()).isEmpty();
+        assertThat(written.glyphs()).extracting(WrittenSvg.GlyphPath::smufl)
+                .contains("gClef", "accidentalSharp", "timeSig4", "restWhole", "flag8thUp", "augmentationDot", "dynamicPiano");
     }
 
     @Test
-    void instrumentFilesHoldOnlyTheirOwnStaff(@TempDir Path out) {
+    void instrumentFilesHoldOnlyTheirOwnStaff(@TempDir Path out) throws Exception {
         NoteheadSvgWriter writer = new NoteheadSvgWriter();
         Path flute = NoteheadSvgWriter.instrumentPath(out, "Flute", "P1");
         Path violin = NoteheadSvgWriter.instrumentPath(out, "Violon", "P2");
@@ -145,8 +164,9 @@ class Ss9NoteheadTest {
         assertThat(flute.getParent()).hasFileName("instruments");
         SvgPage fluteOnly = new NoteheadLocator().locate(flute, 0);
         SvgPage violinOnly = new NoteheadLocator().locate(violin, 0);
-        assertThat(fluteOnly.noteheads()).hasSize(3);
-        assertThat(violinOnly.noteheads()).hasSize(6);
+        assertThat(WrittenSvg.read(flute).noteheads()).hasSize(3);
+        assertThat(WrittenSvg.read(violin).noteheads()).hasSize(6);
+        assertThat(WrittenSvg.read(flute).musicFontTexts()).isEmpty();
         assertThat(fluteOnly.staves()).hasSize(1);
         assertThat(fluteOnly.staves().get(0).top()).isEqualTo(page.staves().get(0).top());
         assertThat(violinOnly.staves()).hasSize(1);

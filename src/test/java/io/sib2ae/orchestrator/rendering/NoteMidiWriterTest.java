@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.rendering;
 
+import io.sib2ae.orchestrator.score.SustainPedalMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,24 @@ import static org.assertj.core.api.Assertions.within;
 class NoteMidiWriterTest {
 
     private final NoteMidiWriter writer = new NoteMidiWriter();
+
+    @Test
+    void aTremoloIsWrittenAsItsStrokesOnOneNote() {
+        // Four 32nds of 62.5 ms at 120 BPM, 120 ticks each at ppq 960, the last one softer.
+        List<NoteMidiSpec.Stroke> strokes = List.of(new NoteMidiSpec.Stroke(0, 0.0625, 90), new NoteMidiSpec.Stroke(0.0625, 0.0625, 90),
+                new NoteMidiSpec.Stroke(0.125, 0.0625, 90), new NoteMidiSpec.Stroke(0.1875, 0.0625, 60));
+        Sequence sequence = writer.toSequence(NoteMidiSpec.of(72, 90, 0, 40, 120, 0.25).withStrokes(strokes));
+        List<long[]> notes = new ArrayList<>();
+        for (MidiEvent event : events(sequence.getTracks()[0])) {
+            if (event.getMessage() instanceof ShortMessage sm && sm.getCommand() == ShortMessage.NOTE_ON && sm.getData2() > 0) {
+                notes.add(new long[] {event.getTick(), sm.getData1(), sm.getData2()});
+            }
+        }
+        assertThat(notes).extracting(n -> n[0]).containsExactly(0L, 120L, 240L, 360L);
+        assertThat(notes).extracting(n -> n[1]).containsOnly(72L);
+        assertThat(notes).extracting(n -> n[2]).containsExactly(90L, 90L, 90L, 60L);
+        assertThat(sequence.getTickLength()).isEqualTo(480);
+    }
 
     @Test
     void writtenFileParsesBackWithTempoProgramChannelVelocityPitchAndDuration(@TempDir Path dir) throws Exception {

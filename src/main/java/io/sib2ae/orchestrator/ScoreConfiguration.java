@@ -1,0 +1,88 @@
+package io.sib2ae.orchestrator;
+
+import io.sib2ae.orchestrator.coordination.NoteCoordinator;
+import io.sib2ae.orchestrator.intake.Folders;
+import io.sib2ae.orchestrator.manifest.ManifestStore;
+import io.sib2ae.orchestrator.run.ManifestPlanner;
+import io.sib2ae.orchestrator.run.NoteHops;
+import io.sib2ae.orchestrator.run.ScoreCloser;
+import io.sib2ae.orchestrator.run.StopSignal;
+import io.sib2ae.orchestrator.score.MidiFileReader;
+import io.sib2ae.orchestrator.score.MusicXmlReader;
+import io.sib2ae.orchestrator.score.MxlArchive;
+import io.sib2ae.orchestrator.score.ScoreInputReader;
+import io.sib2ae.orchestrator.score.ScoreReader;
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.BindToRegistry;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
+
+/**
+ * The beans of the score route's steps (read, coordinate, plan the manifests, close) with the
+ * input limits, the note bookkeeping, and the note workers the splitter runs on.
+ */
+@Configuration
+public class ScoreConfiguration implements CamelConfiguration {
+
+    @BindToRegistry("scoreReader")
+    public ScoreReader scoreReader(@PropertyInject("sib2ae.limits.max-file-bytes") long maxFileBytes,
+                                   @PropertyInject("sib2ae.limits.max-uncompressed-bytes") long maxUncompressedBytes,
+                                   @PropertyInject("sib2ae.limits.max-compression-ratio") int maxCompressionRatio,
+                                   @PropertyInject("sib2ae.limits.max-notes") int maxNotes,
+                                   @PropertyInject("sib2ae.limits.max-midi-tracks") int maxMidiTracks,
+                                   @PropertyInject("sib2ae.limits.max-midi-seconds") double maxMidiSeconds) {
+        ScoreInputReader inputs = new ScoreInputReader(maxFileBytes, new MxlArchive(maxUncompressedBytes, maxCompressionRatio));
+        return new ScoreReader(inputs, new MusicXmlReader(maxNotes), new MidiFileReader(maxMidiTracks, maxMidiSeconds));
+    }
+
+    @BindToRegistry("noteCoordinator")
+    public NoteCoordinator noteCoordinator() {
+        return new NoteCoordinator();
+    }
+
+    @BindToRegistry("manifestStore")
+    public ManifestStore manifestStore() {
+        return new ManifestStore();
+    }
+
+    @BindToRegistry(value = "manifestPlanner", lazy = true)
+    public ManifestPlanner manifestPlanner(ManifestStore manifests, Folders folders) {
+        return new ManifestPlanner(manifests, folders.output());
+    }
+
+    @BindToRegistry(value = "scoreCloser", lazy = true)
+    public ScoreCloser scoreCloser(ManifestStore manifests) {
+        return new ScoreCloser(manifests);
+    }
+
+    /** Raised when the service begins to stop: scores in work abandon their remaining notes. */
+    @BindToRegistry("stopSignal")
+    public StopSignal stopSignal() {
+        return new StopSignal();
+    }
+
+    @BindToRegistry(value = "noteHops", lazy = true)
+    public NoteHops noteHops(ManifestStore manifests) {
+        return new NoteHops(manifests);
+    }
+
+    /** A stop of the service raises the stop signal before Camel waits for the exchanges in flight. */
+    @Override
+    public void configure(CamelContext context) {
+        StopSignal signal = context.getRegistry().lookupByNameAndType("stopSignal", StopSignal.class);
+        context.getManagementStrategy().addEventNotifier(new StopOnShutdown(signal));
+    }
+
+    /**
+     * The bounded pool the per-note splitter runs on, two workers per core unless configured:
+     * while one worker's note waits for a synthesizer, another analyses keyframes. Camel's
+     * executor service manager shuts it down with the context.
+     */
+    @BindToRegistry(value = "noteWorkers", lazy = true)
+    public ExecutorService noteWorkers(CamelContext context, @PropertyInject("sib2ae.workers") int workers) {
+        int size = workers > 0 ? workers : 2 * Runtime.getRuntime().availableProcessors();
+        return context.getExecutorServiceManager().newFixedThreadPool(this, "note-worker", size);
+    }
+}

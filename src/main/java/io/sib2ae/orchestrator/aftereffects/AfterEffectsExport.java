@@ -1,0 +1,99 @@
+package io.sib2ae.orchestrator.aftereffects;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.sib2ae.orchestrator.manifest.AtomicFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The After Effects hop of a closed score: from the score's final index and files, writes the
+ * comp builder ({@code ae/import_<score>.jsx}) and the preview page ({@code preview.html}), and
+ * records on the score index how that went. The notes are finished by then; nothing here can
+ * change their outcome or the score's status.
+ */
+public final class AfterEffectsExport {
+
+    /** The field of the score index that holds this hop's outcome. */
+    public static final String INDEX_FIELD = "after_effects";
+
+    private static final Logger LOG = LoggerFactory.getLogger("sib2ae.aftereffects");
+
+    private final ScoreOutputReader reader = new ScoreOutputReader();
+    private final AfterEffectsScriptWriter scriptWriter;
+    private final PreviewPageWriter previewWriter;
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** @param fps the comp's frame rate, {@code sib2ae.keyframes.fps} */
+    public AfterEffectsExport(int fps) {
+        this.scriptWriter = new AfterEffectsScriptWriter(fps);
+        this.previewWriter = new PreviewPageWriter(fps);
+    }
+
+    /**
+     * Writes both files for the score whose final index is {@code manifestPath}.
+     *
+     * @param manifestPath the score index; null for a score that was quarantined before it had one
+     */
+    public AfterEffectsOutcome write(String manifestPath) {
+        if (manifestPath == null) {
+            return AfterEffectsOutcome.skipped("the score has no index: it was not processed");
+        }
+        Path folder = Path.of(manifestPath).getParent();
+        ScoreOutput score = reader.read(folder);
+        Path script = scriptWriter.write(score);
+        Path preview = previewWriter.write(score);
+        return AfterEffectsOutcome.written(relative(folder, script), relative(folder, preview));
+    }
+
+    /** The outcome of a write that threw: the reason names what could not be read or written. */
+    public AfterEffectsOutcome failed(Exception failure) {
+        String reason = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return AfterEffectsOutcome.failed(reason);
+    }
+
+    /**
+     * Records the outcome on the score index ({@code after_effects}), keeping everything else in
+     * it as the score's close wrote it. A score whose index cannot be rewritten keeps the old one,
+     * and the outcome is logged instead: the hop never fails the score.
+     */
+    public AfterEffectsOutcome record(String manifestPath, AfterEffectsOutcome outcome) {
+        if (manifestPath == null) {
+            return outcome;
+        }
+        Path index = Path.of(manifestPath);
+        try {
+            JsonNode tree = mapper.readTree(Files.readAllBytes(index));
+            if (!(tree instanceof ObjectNode object)) {
+                throw new IllegalStateException(index + " is not a JSON object");
+            }
+            object.set(INDEX_FIELD, mapper.valueToTree(outcome));
+            AtomicFiles.writeUnrecorded(index, mapper.writeValueAsBytes(object));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not record the After Effects outcome ({}) on {}: {}", outcome.status().json(), index, e.toString());
+        }
+        if (outcome.status() == AfterEffectsOutcome.Status.FAILED) {
+            LOG.warn("After Effects comp and preview not written for {}: {}", index.getParent(), outcome.reason());
+        }
+        return outcome;
+    }
+
+    private static String relative(Path folder, Path file) {
+        return folder.relativize(file).toString().replace('\\', '/');
+    }
+
+    /** For tests and tools: the outcome recorded on a score index, or null. */
+    public static JsonNode recorded(Path manifestPath) {
+        try {
+            return new ObjectMapper().readTree(manifestPath.toFile()).get(INDEX_FIELD);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,5 +1,0 @@
-package io.sib2ae.orchestrator.coordination;
-
-/** A playback tempo written in the score, in quarter notes per minute, at a notated position. */
-public record TempoMark(int measureIndex, double offsetInMeasure, double quartersPerMinute) {
-}
