@@ -44,6 +44,11 @@ if [[ ! -f "$JAR" ]]; then
     echo "building $JAR ..."
     mvn -q -o -DskipTests package
 fi
+if [[ -z "${BENCH_SKIP_BASELINE:-}" ]] && ! command -v fluidsynth >/dev/null; then
+    echo "installing fluidsynth (the per-note baseline) ..."
+    (apt-get install -y fluidsynth >/dev/null 2>&1 || sudo apt-get install -y fluidsynth >/dev/null 2>&1) \
+        || { echo "fluidsynth is needed for the baseline (or set BENCH_SKIP_BASELINE=1)" >&2; exit 2; }
+fi
 if [[ ! -x /usr/bin/time ]]; then
     echo "installing GNU time ..."
     (apt-get install -y time >/dev/null 2>&1 || sudo apt-get install -y time >/dev/null 2>&1) \
