@@ -2,6 +2,7 @@
 """Summarises the jdk.ExecutionSample events of a JFR recording by pipeline activity.
 
 usage: jfr print --events jdk.ExecutionSample --stack-depth 96 rec.jfr | jfr-summary.py [--top N]
+       jfr print --events jdk.ThreadCPULoad,jdk.Compilation,jdk.Deoptimization rec.jfr | jfr-summary.py --jvm
 
 Each sample is put in the first category whose marker occurs anywhere in its stack (the rules are
 ordered from specific to general), so the table answers "where does the CPU time go" in the terms
@@ -36,7 +37,41 @@ RULES = [
 ]
 
 
+def jvm_summary(text):
+    """Which threads use the machine (the JIT's and GC's included, which execution samples never
+    show), and what the JIT compiled and threw away over the recording."""
+    loads = collections.defaultdict(list)
+    for event in text.split("jdk.ThreadCPULoad {")[1:]:
+        thread = re.search(r'eventThread = "([^"]*)"', event)
+        user = re.search(r"user = ([\d.]+)%", event)
+        system = re.search(r"system = ([\d.]+)%", event)
+        if thread and user and system:
+            group = re.sub(r"#\d+|\d+$", "#", thread.group(1))
+            loads[(group, thread.group(1))].append(float(user.group(1)) + float(system.group(1)))
+    by_group = collections.Counter()
+    threads_in_group = collections.Counter()
+    for (group, _), values in loads.items():
+        # ThreadCPULoad is a share of the whole machine, sampled each second
+        by_group[group] += sum(values) / len(values)
+        threads_in_group[group] += 1
+    print("-- by JVM thread (mean share of the machine's CPU while the thread was alive)")
+    for group, share in by_group.most_common(10):
+        print(f"{share:6.1f}%  {group}  ({threads_in_group[group]} thread(s))")
+    compilations = text.split("jdk.Compilation {")[1:]
+    long_ones = 0
+    for event in compilations:
+        took = re.search(r"duration = ([\d.]+) (ms|s)\b", event)
+        if took and float(took.group(1)) * (1000 if took.group(2) == "s" else 1) > 100:
+            long_ones += 1
+    deopts = len(text.split("jdk.Deoptimization {")) - 1
+    print(f"-- JIT: {len(compilations)} compilations recorded (the profile settings record those over 100 ms), "
+          f"{long_ones} over 100 ms; {deopts} deoptimizations")
+
+
 def main():
+    if "--jvm" in sys.argv:
+        jvm_summary(sys.stdin.read())
+        return
     top_n = 25
     if "--top" in sys.argv:
         top_n = int(sys.argv[sys.argv.index("--top") + 1])

@@ -45,8 +45,10 @@ public class HopConfiguration implements CamelConfiguration {
     }
 
     @BindToRegistry(value = "audioRenderer", lazy = true)
-    public AudioRenderer audioRenderer(SynthesizerPool pool, @PropertyInject("sib2ae.audio.max-tail-seconds") double maxTailSeconds) {
-        return new AudioRenderer(pool, AudioRenderer.Settings.defaults().withMaxTailSeconds(maxTailSeconds));
+    public AudioRenderer audioRenderer(SynthesizerPool pool, @PropertyInject("sib2ae.audio.max-tail-seconds") double maxTailSeconds,
+                                       @PropertyInject("sib2ae.audio.render-timeout-ms") long renderTimeoutMs) {
+        return new AudioRenderer(pool, AudioRenderer.Settings.defaults().withMaxTailSeconds(maxTailSeconds)
+                .withTimeoutSeconds(renderTimeoutMs / 1000.0));
     }
 
     @BindToRegistry("midiHop")

@@ -102,6 +102,7 @@ public final class RenderFloor {
                 AtomicLong frames = new AtomicLong();
                 AtomicLong cpuNanos = new AtomicLong();
                 long start = System.nanoTime();
+                long processCpuStart = processCpuMillis();
                 List<Future<?>> workers = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     workers.add(executor.submit(() -> {
@@ -123,6 +124,8 @@ public final class RenderFloor {
                 String label = pass == 1 ? "cold" : "warm" + (pass - 1);
                 print("pass_" + label + "_ms", ms(took));
                 print("pass_" + label + "_cpu_ms", ms(cpuNanos.get()));
+                // The whole JVM's CPU over the pass (JIT and GC included), as a service's would be counted.
+                print("pass_" + label + "_process_cpu_ms", processCpuMillis() - processCpuStart);
                 print("pass_" + label + "_notes_per_s", String.format(Locale.ROOT, "%.1f", notes.size() / (took / 1e9)));
                 print("pass_" + label + "_audio_seconds", String.format(Locale.ROOT, "%.1f",
                         frames.get() / (double) pool.format().getSampleRate()));

@@ -18,9 +18,11 @@ import java.time.Instant;
  *
  * <p>The audio stage tells the fallback what happened: a render marks it {@code running} before it
  * starts, so a fallback that finds it still {@code pending} knows the breaker never let the call
- * through. A render that the breaker's timeout gave up on may still finish on its own thread; it
- * then finds the stage already failed and leaves the note alone (no file, no record), so a late
- * result can neither contradict the recorded failure nor change a manifest being written.
+ * through. A render that runs past the render timeout stops itself and throws (see
+ * {@link AudioRenderer}). Should a studio turn on the breaker's own timeout, which runs every call
+ * on a thread of its own, a render it gave up on may still finish on that thread; it then finds the
+ * stage already failed and leaves the note alone (no file, no record), so a late result can neither
+ * contradict the recorded failure nor change a manifest being written.
  */
 public final class AudioHop {
 
@@ -107,7 +109,9 @@ public final class AudioHop {
      *
      * <p>Camel's fallback marks every call it handles as short-circuited, so that flag cannot tell
      * an open breaker from a failed render; the audio stage can. A render that threw left its
-     * exception; one still {@code running} without one was given up on by the timeout; one still
+     * exception (a {@link AudioRenderer.RenderTimeoutException} when it ran past the render
+     * timeout); one still {@code running} without one was given up on by the breaker's own
+     * timeout, should a studio enable it; one still
      * {@code pending} was never let through, because the breaker was open (or half-open and out of
      * trial calls): only those are marked {@code breaker_open}.
      *
@@ -124,7 +128,9 @@ public final class AudioHop {
             boolean attempted = stage.is(StageState.RUNNING);
             boolean shortCircuited = false;
             String reason;
-            if (failure != null) {
+            if (failure instanceof AudioRenderer.RenderTimeoutException) {
+                reason = "render timed out: " + failure.getMessage();
+            } else if (failure != null) {
                 reason = "render failed: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
             } else if (attempted) {
                 reason = "render timed out: still running after " + sinceMillis(stage.timestamp) + " ms";

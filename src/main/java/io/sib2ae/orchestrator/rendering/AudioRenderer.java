@@ -22,6 +22,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Renders one note offline, much faster than real time, on a synthesizer borrowed from a
@@ -31,6 +32,10 @@ import java.util.Map;
  * <p>Before every note the synthesizer is reset (GM System On, all sound off, controllers reset)
  * and its output read away until no voice is active and the output is digital silence, so nothing of
  * the previous note reaches the next one and the same note always renders to the same bytes.
+ *
+ * <p>A render that runs past its timeout (waiting for a synthesizer included) stops itself with a
+ * {@link RenderTimeoutException}: the deadline is checked between blocks of synthesis, on the
+ * calling thread, so enforcing it costs no thread of its own.
  */
 public final class AudioRenderer {
 
@@ -42,6 +47,8 @@ public final class AudioRenderer {
     private static final byte[] GM_SYSTEM_ON = {(byte) 0xF0, 0x7E, 0x7F, 0x09, 0x01, (byte) 0xF7};
     /** Gervill computes audio in blocks of sampleRate / controlRate frames (147 Hz by default). */
     private static final float GERVILL_CONTROL_RATE = 147f;
+    /** Blocks synthesized between two looks at the deadline: about a fifth of a second of audio. */
+    private static final int BLOCKS_PER_DEADLINE_CHECK = 32;
 
     /**
      * How tails are cut and how long a reset may take.
@@ -53,22 +60,37 @@ public final class AudioRenderer {
      *                             not cut at a zero crossing
      * @param maxDrainSeconds      longest a reset may wait for silence before the synthesizer is
      *                             thrown away
+     * @param timeoutSeconds       longest one note's render may take, the wait for a synthesizer
+     *                             included, before it gives up with a {@link RenderTimeoutException}
      */
     public record Settings(double maxTailSeconds, double silenceDbfs, double levelWindowSeconds,
-                           double maxDrainSeconds) {
+                           double maxDrainSeconds, double timeoutSeconds) {
         public Settings {
-            if (maxTailSeconds < 0 || !(levelWindowSeconds > 0) || !(maxDrainSeconds > 0) || silenceDbfs >= 0) {
+            if (maxTailSeconds < 0 || !(levelWindowSeconds > 0) || !(maxDrainSeconds > 0) || silenceDbfs >= 0
+                    || !(timeoutSeconds > 0)) {
                 throw new IllegalArgumentException("Invalid render settings: " + maxTailSeconds + " s tail, "
-                        + silenceDbfs + " dBFS, " + levelWindowSeconds + " s window, " + maxDrainSeconds + " s drain");
+                        + silenceDbfs + " dBFS, " + levelWindowSeconds + " s window, " + maxDrainSeconds + " s drain, "
+                        + timeoutSeconds + " s timeout");
             }
         }
 
         public static Settings defaults() {
-            return new Settings(2.0, -60.0, 0.05, 10.0);
+            return new Settings(2.0, -60.0, 0.05, 10.0, 30.0);
         }
 
         public Settings withMaxTailSeconds(double seconds) {
-            return new Settings(seconds, silenceDbfs, levelWindowSeconds, maxDrainSeconds);
+            return new Settings(seconds, silenceDbfs, levelWindowSeconds, maxDrainSeconds, timeoutSeconds);
+        }
+
+        public Settings withTimeoutSeconds(double seconds) {
+            return new Settings(maxTailSeconds, silenceDbfs, levelWindowSeconds, maxDrainSeconds, seconds);
+        }
+    }
+
+    /** A render given up because it ran past {@link Settings#timeoutSeconds()}. */
+    public static final class RenderTimeoutException extends RuntimeException {
+        RenderTimeoutException(String message) {
+            super(message);
         }
     }
 
@@ -107,18 +129,22 @@ public final class AudioRenderer {
      * the release tail.
      */
     public RenderedAudio render(Sequence sequence) {
+        Deadline deadline = new Deadline(System.nanoTime(), Math.round(settings.timeoutSeconds() * 1e9));
         List<TimedMessage> messages = timedMessages(sequence);
         double soundingSeconds = TempoMap.of(sequence).seconds(sequence.getTickLength());
         SynthesizerPool.Lease lease;
         try {
-            lease = pool.borrow();
+            lease = pool.borrow(deadline.remainingNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for a synthesizer", e);
+        } catch (IllegalStateException e) {
+            deadline.check(); // no synthesizer came free in time: a timeout, not a broken pool
+            throw e;
         }
         boolean healthy = false;
         try {
-            RenderedAudio audio = render(lease, messages, soundingSeconds);
+            RenderedAudio audio = render(lease, messages, soundingSeconds, deadline);
             healthy = true;
             return audio;
         } finally {
@@ -130,7 +156,8 @@ public final class AudioRenderer {
         }
     }
 
-    private RenderedAudio render(SynthesizerPool.Lease lease, List<TimedMessage> messages, double soundingSeconds) {
+    private RenderedAudio render(SynthesizerPool.Lease lease, List<TimedMessage> messages, double soundingSeconds,
+                                 Deadline deadline) {
         AudioFormat format = pool.format();
         int frameSize = format.getFrameSize();
         int bytesPerSample = format.getSampleSizeInBits() / 8;
@@ -139,7 +166,7 @@ public final class AudioRenderer {
         int blockFrames = (int) (format.getSampleRate() / GERVILL_CONTROL_RATE);
         int blockBytes = blockFrames * frameSize;
         try {
-            resetAndDrain(lease, blockBytes);
+            resetAndDrain(lease, blockBytes, deadline);
             Map<Integer, Integer> banks = lease.prepare(keysByProgram(messages));
             Receiver receiver = lease.receiver();
             // Each program plays from the bank its zones were loaded into. Channels that play before
@@ -175,7 +202,7 @@ public final class AudioRenderer {
             int maxTailBlocks = blocksFor(settings.maxTailSeconds(), format, blockFrames);
             byte[] pcm = new byte[Math.multiplyExact(soundingBlocks + maxTailBlocks, blockBytes)];
             AudioInputStream stream = lease.stream();
-            readFully(stream, pcm, 0, soundingBlocks * blockBytes);
+            synthesize(stream, pcm, 0, soundingBlocks * blockBytes, blockBytes, deadline);
 
             int end = soundingBlocks * blockBytes;
             // The note's peak is gathered as the audio is read, so no sample is scanned twice: the
@@ -188,7 +215,7 @@ public final class AudioRenderer {
                 peakBefore = Math.max(peakBefore, lastWindowPeak); // the previous window was not the last
                 int blocks = Math.min(windowBlocks, maxTailBlocks - tailBlocks);
                 windowStart = end;
-                readFully(stream, pcm, end, blocks * blockBytes);
+                synthesize(stream, pcm, end, blocks * blockBytes, blockBytes, deadline);
                 end += blocks * blockBytes;
                 tailBlocks += blocks;
                 lastWindowPeak = RenderedAudio.peak(pcm, windowStart, end, bytesPerSample);
@@ -215,7 +242,7 @@ public final class AudioRenderer {
      * Silences the synthesizer and reads its output away until a whole read is digital silence
      * after a read that ended with no active voice (Gervill keeps one block of delayed output).
      */
-    private void resetAndDrain(SynthesizerPool.Lease lease, int blockBytes) throws IOException {
+    private void resetAndDrain(SynthesizerPool.Lease lease, int blockBytes, Deadline deadline) throws IOException {
         Receiver receiver = lease.receiver();
         try {
             // All sound off leaves voices already in their release ringing, and reading them away
@@ -228,7 +255,7 @@ public final class AudioRenderer {
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, SoundBankPrograms.KILL_CONTROLLER, 127), -1);
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 120, 0), -1); // all sound off
             }
-            drainUntilSilent(lease, blockBytes);
+            drainUntilSilent(lease, blockBytes, deadline);
             receiver.send(new SysexMessage(GM_SYSTEM_ON, GM_SYSTEM_ON.length), -1);
             for (int ch = used.nextSetBit(0); ch >= 0; ch = used.nextSetBit(ch + 1)) {
                 receiver.send(new ShortMessage(ShortMessage.CONTROL_CHANGE, ch, 120, 0), -1); // all sound off
@@ -238,10 +265,10 @@ public final class AudioRenderer {
         } catch (InvalidMidiDataException e) {
             throw new IllegalStateException(e); // constant, valid messages
         }
-        drainUntilSilent(lease, blockBytes);
+        drainUntilSilent(lease, blockBytes, deadline);
     }
 
-    private void drainUntilSilent(SynthesizerPool.Lease lease, int blockBytes) throws IOException {
+    private void drainUntilSilent(SynthesizerPool.Lease lease, int blockBytes, Deadline deadline) throws IOException {
         int chunkBlocks = 1; // voices end within two blocks of the kill switch; read no more than needed
         byte[] chunk = new byte[chunkBlocks * blockBytes];
         double drained = 0;
@@ -255,6 +282,7 @@ public final class AudioRenderer {
                 return;
             }
             voicesStoppedBefore = noActiveVoice(lease);
+            deadline.check();
             if (drained > settings.maxDrainSeconds()) {
                 throw new IllegalStateException("Synthesizer still sounding " + settings.maxDrainSeconds()
                         + " s after all sound off; discarding it");
@@ -294,6 +322,19 @@ public final class AudioRenderer {
     private static int blocksFor(double seconds, AudioFormat format, int blockFrames) {
         long frames = (long) Math.ceil(seconds * format.getSampleRate() - 1e-6);
         return (int) Math.max(0, (frames + blockFrames - 1) / blockFrames);
+    }
+
+    /**
+     * Reads {@code length} bytes of synthesis, whole blocks at a time, looking at the deadline
+     * between chunks. Chunks of whole blocks leave the output exactly as one long read would.
+     */
+    private static void synthesize(AudioInputStream stream, byte[] buffer, int offset, int length, int blockBytes,
+                                   Deadline deadline) throws IOException {
+        int chunk = BLOCKS_PER_DEADLINE_CHECK * blockBytes;
+        for (int done = 0; done < length; done += chunk) {
+            deadline.check();
+            readFully(stream, buffer, offset + done, Math.min(chunk, length - done));
+        }
     }
 
     private static void readFully(AudioInputStream stream, byte[] buffer, int offset, int length) throws IOException {
@@ -345,6 +386,22 @@ public final class AudioRenderer {
     }
 
     private record TimedMessage(long micros, long tick, int order, MidiMessage message) {
+    }
+
+    /** When one render started and how long it may take. */
+    private record Deadline(long startNanos, long timeoutNanos) {
+
+        long remainingNanos() {
+            return Math.max(0, timeoutNanos - (System.nanoTime() - startNanos));
+        }
+
+        void check() {
+            long elapsed = System.nanoTime() - startNanos;
+            if (elapsed >= timeoutNanos) {
+                throw new RenderTimeoutException("still running after " + elapsed / 1_000_000 + " ms (timeout "
+                        + timeoutNanos / 1_000_000 + " ms)");
+            }
+        }
     }
 
     /** Channel and system-exclusive events of all tracks, in time order, with their times in microseconds. */

@@ -79,11 +79,29 @@ final class KeyframeWavReader {
 
     /** The mono mix of interleaved 16-bit little-endian PCM, as {@link #read} makes of a WAV's data. */
     static KeyframePcm fromPcm(byte[] pcm, int sampleRate, int channels, KeyframeWorkspace workspace) {
-        ByteBuffer bytes = ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN);
         int frames = pcm.length / (channels * 2);
         float[] mono = workspace.mono(frames);
-        decode(bytes, 0, frames, channels, mono);
+        if (channels == 2) {
+            decodeStereo(pcm, frames, mono);
+        } else {
+            decode(ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN), 0, frames, channels, mono);
+        }
         return new KeyframePcm(sampleRate, channels, mono, frames);
+    }
+
+    /*
+     * Every rendered note passes here, and a profile of a running service caught this loop
+     * interpreted, between compilations, in one sample of six when it read through a ByteBuffer:
+     * plain array reads cost the interpreter and the first JIT tier a fraction of getShort's
+     * bounds, scope and byte-order calls. The samples and the sum are exactly decode's.
+     */
+    private static void decodeStereo(byte[] pcm, int frames, float[] mono) {
+        float scale = 1f / 65536f;
+        for (int i = 0, p = 0; i < frames; i++, p += 4) {
+            int left = (short) ((pcm[p] & 0xFF) | (pcm[p + 1] << 8));
+            int right = (short) ((pcm[p + 2] & 0xFF) | (pcm[p + 3] << 8));
+            mono[i] = (left + right) * scale;
+        }
     }
 
     private static void decode(ByteBuffer bytes, int offset, int frames, int channels, float[] mono) {

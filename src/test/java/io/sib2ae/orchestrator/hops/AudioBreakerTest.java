@@ -162,6 +162,40 @@ class AudioBreakerTest {
         }
     }
 
+    /**
+     * The per-note timeout is the renderer's own, on the note worker's thread (the breaker's
+     * timeout, which would run each render on a thread of its own, is off): a render past it fails
+     * the note as timed out, and the breaker counts those failures until it opens.
+     */
+    @Test
+    void rendersPastTheTimeoutFailAsTimedOutAndOpenTheBreaker() throws Exception {
+        Assumptions.assumeTrue(Files.isRegularFile(GOOD_SOUNDFONT), "needs " + GOOD_SOUNDFONT);
+        Map<String, String> overrides = new HashMap<>();
+        overrides.put("sib2ae.audio.soundfont", GOOD_SOUNDFONT.toString());
+        overrides.put("sib2ae.audio.render-timeout-ms", "1"); // no real note renders in a millisecond
+        overrides.put("sib2ae.workers", "1");
+        try (RunningService service = RunningService.start(root.resolve("service"), overrides)) {
+            ResilienceProcessor breaker = service.context().getProcessor("audio-breaker", ResilienceProcessor.class);
+            assertThat(breaker.isTimeoutEnabled()).isFalse();
+            Path score = service.output().resolve(MOZART);
+            service.drop(TestData.file("scores/" + MOZART + ".musicxml"));
+            service.drop(TestData.file("scores/" + MOZART + ".mid"));
+            await().atMost(Duration.ofSeconds(120)).until(() -> SS9.archived(service) == 2);
+
+            List<JsonNode> primaries = Ss9Outputs.primaries(score);
+            assertThat(withAudio(primaries, "failed")).hasSameSizeAs(primaries);
+            List<JsonNode> timedOut = primaries.stream()
+                    .filter(n -> !n.get("stages").get("audio").has("breaker_open")).toList();
+            assertThat(timedOut).hasSizeGreaterThanOrEqualTo(FAILURES_TO_OPEN).allSatisfy(n -> assertThat(
+                    n.get("stages").get("audio").get("error").asText())
+                    .startsWith("render timed out: still running after ").endsWith("ms (timeout 1 ms)"));
+            assertThat(breaker.getNumberOfFailedCalls()).isGreaterThanOrEqualTo(FAILURES_TO_OPEN);
+            assertThat(primaries).as("notes the opened breaker failed fast")
+                    .anySatisfy(n -> assertThat(n.get("stages").get("audio").get("error").asText()).contains("circuit breaker OPEN"));
+            assertThat(Ss9ServiceHopsTest.filesUnder(score.resolve("audio"))).isEmpty();
+        }
+    }
+
     private static List<JsonNode> withAudio(List<JsonNode> notes, String status) {
         return notes.stream().filter(n -> n.get("stages").get("audio").get("status").asText().equals(status)).toList();
     }

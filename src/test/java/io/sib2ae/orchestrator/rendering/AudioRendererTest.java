@@ -114,6 +114,23 @@ class AudioRendererTest {
         assertThat(second.pcm()).isEqualTo(first.pcm());
     }
 
+    @Test
+    void aRenderPastItsTimeoutStopsOnItsOwnThreadAndTheNextRenderIsUnharmed() {
+        // Any real render outlasts a nanosecond: the first look at the deadline gives up.
+        AudioRenderer impatient = new AudioRenderer(pool, AudioRenderer.Settings.defaults().withTimeoutSeconds(1e-9));
+        NoteMidiSpec note = NoteMidiSpec.of(A4, 90, 0, FLUTE, 100, 0.5);
+        RenderedAudio expected = renderer.render(note);
+
+        assertThatThrownBy(() -> impatient.render(note))
+                .isInstanceOf(AudioRenderer.RenderTimeoutException.class)
+                .hasMessageStartingWith("still running after ")
+                .hasMessageEndingWith("ms (timeout 0 ms)");
+
+        // The abandoned synthesizer was discarded, not handed on mid-note: the same note renders as before.
+        assertThat(pool.openedCount()).isZero();
+        assertThat(renderer.render(note).pcm()).isEqualTo(expected.pcm());
+    }
+
     /**
      * A service that renders score after score fills a synthesizer's banks until it starts over
      * from bank 1. With room for only two zone sets, six notes of different programs and ranges
