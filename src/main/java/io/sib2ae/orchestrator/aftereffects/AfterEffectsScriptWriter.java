@@ -3,9 +3,6 @@ package io.sib2ae.orchestrator.aftereffects;
 import io.sib2ae.orchestrator.aftereffects.ShapeContour.Point;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
 import io.sib2ae.orchestrator.manifest.FileNames;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -62,14 +59,7 @@ public final class AfterEffectsScriptWriter {
     }
 
     static String template() {
-        try (InputStream in = AfterEffectsScriptWriter.class.getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar lacks the After Effects script template " + TEMPLATE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Templates.load(TEMPLATE, "After Effects script template");
     }
 
     String data(ScoreOutput score) {

@@ -5,9 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sib2ae.orchestrator.aftereffects.ShapeContour.Point;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,14 +59,7 @@ public final class PreviewPageWriter {
     }
 
     private static String template() {
-        try (InputStream in = PreviewPageWriter.class.getResourceAsStream(TEMPLATE)) {
-            if (in == null) {
-                throw new IllegalStateException("the jar lacks the preview template " + TEMPLATE);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Templates.load(TEMPLATE, "preview template");
     }
 
     /* JSON inside a script element: a "<" could close it early, and is the same string as \u003c. */
