@@ -58,7 +58,7 @@ public final class ManifestPlanner {
         versions.recover(name);
         Path live = versions.live(name);
         ScoreManifest previous = manifests.readPreviousIndex(live);
-        String inputsHash = inputsHash(set);
+        String inputsHash = inputsHash(coordinated.contentHash(), set);
         List<CoordinatedNote> notes = coordinated.notes();
         Map<String, VersionAlignment.Partner> partners = Map.of();
         List<NoteManifest> removed = List.of();
@@ -108,13 +108,22 @@ public final class ManifestPlanner {
         return run;
     }
 
-    /** SHA-256 over every input file: what tells a new version from the current one dropped again. */
-    private static String inputsHash(ScoreSet set) {
+    /**
+     * SHA-256 over every input: what tells a new version from the current one dropped again.
+     *
+     * @param contentHash the MusicXML's, taken from the bytes that were read
+     */
+    private static String inputsHash(String contentHash, ScoreSet set) {
         List<Object> parts = new ArrayList<>();
-        parts.add(FileRecords.sha256(set.musicXml()));
-        parts.add(set.midi() == null ? "no midi" : FileRecords.sha256(set.midi()));
-        set.svgPages().forEach(page -> parts.add(FileRecords.sha256(page)));
+        parts.add(contentHash);
+        parts.add(set.midi() == null ? "no midi" : hashIfThere(set.midi()));
+        set.svgPages().forEach(page -> parts.add(hashIfThere(page)));
         return HopInputs.fingerprint(parts.toArray());
+    }
+
+    /** A file's SHA-256; a score coordinated from memory (in tests) may name files that are not on disk. */
+    private static String hashIfThere(Path file) {
+        return Files.isRegularFile(file) ? FileRecords.sha256(file) : "absent " + file.getFileName();
     }
 
     /** The current notes with their IDs renumbered, and each note's previous record by its (kept) ID. */
