@@ -1,127 +1,184 @@
 package io.sib2ae.orchestrator.coordination;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
- * Which notes of a new version are the previous version's notes: per part and voice, a longest
- * common subsequence over the notes in notated order on what makes a note the same (onset in its
- * bar, pitch, duration, chord position), then the notes left between two anchors paired by their
- * place, as edits. Interim version until the alignment model of issue 12 lands.
+ * Which notes of a re-exported score are the same notes as the previous version's: the notes
+ * are aligned part by part and voice by voice, as a sequence alignment on what a musician calls
+ * the same note (its place in the bar, how many bars after the voice's previous note, pitch,
+ * duration, chord position). A kept note keeps its universal ID; notes with no partner are added
+ * or removed. Deterministic: the same two versions always give the same alignment.
+ *
+ * @param kept    pairs of the same note in both versions, in the current version's order
+ * @param added   notes of the current version with no partner, in its order
+ * @param removed notes of the previous version with no partner, in its order
  */
 public record NoteAlignment(List<Kept> kept, List<NoteFacts> added, List<NoteFacts> removed) {
 
-    /** A note of both versions, and what changed in it. */
+    public NoteAlignment {
+        kept = List.copyOf(kept);
+        added = List.copyOf(added);
+        removed = List.copyOf(removed);
+    }
+
+    /** One note in both versions, and what changed about it. */
     public record Kept(NoteFacts previous, NoteFacts current, Set<NoteChange> changes) {
+
+        public Kept {
+            changes = changes.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(changes));
+        }
+
+        /** True when what the note sounds like changed: anything but a move in time or a part's new name. */
         public boolean soundChanged() {
-            return changes.stream().anyMatch(c -> c != NoteChange.TIMING);
+            return changes.stream().anyMatch(c -> c != NoteChange.TIMING && c != NoteChange.PART_NAME);
         }
     }
 
+    /** The figures the score index records for a version. */
+    public record Counts(int kept, int changed, int added, int removed) {
+    }
+
+    /** For each kept note, the previous version's ID by the current version's; in the current order. */
     public Map<String, String> previousIdByCurrentId() {
-        Map<String, String> ids = new HashMap<>();
+        Map<String, String> ids = new LinkedHashMap<>();
         kept.forEach(k -> ids.put(k.current().universalId(), k.previous().universalId()));
         return ids;
     }
 
+    /** Kept notes whose sound is the same (they may have moved), then those whose sound changed. */
+    public Counts counts() {
+        int changed = (int) kept.stream().filter(Kept::soundChanged).count();
+        return new Counts(kept.size() - changed, changed, added.size(), removed.size());
+    }
+
+    /** True when the two versions have the same notes, sounding alike at the same times. */
+    public boolean identical() {
+        return added.isEmpty() && removed.isEmpty() && kept.stream().allMatch(k -> k.changes().isEmpty());
+    }
+
+    // ---------------------------------------------------------------------------------------------
+
+    /** Aligns the notes of the previous version with those of the current one. */
     public static NoteAlignment align(List<NoteFacts> previous, List<NoteFacts> current) {
-        Map<String, List<NoteFacts>> before = byVoice(previous);
-        Map<String, List<NoteFacts>> after = byVoice(current);
+        Map<String, List<NoteFacts>> previousParts = byPart(previous);
+        Map<String, List<NoteFacts>> currentParts = byPart(current);
+        Map<String, String> partners = partPartners(previousParts, currentParts);
+
+        // By identity: two notes of a hand-made list may carry the same facts.
+        Map<NoteFacts, NoteFacts> pairs = new IdentityHashMap<>();
+        partners.forEach((currentPart, previousPart) -> {
+            Map<String, List<NoteFacts>> previousVoices = byVoice(previousParts.get(previousPart));
+            Map<String, List<NoteFacts>> currentVoices = byVoice(currentParts.get(currentPart));
+            currentVoices.forEach((voice, notes) -> {
+                List<NoteFacts> before = previousVoices.get(voice);
+                if (before != null) {
+                    pairs.putAll(SequenceAlignment.pairs(before, notes));
+                }
+            });
+        });
+
         List<Kept> kept = new ArrayList<>();
         List<NoteFacts> added = new ArrayList<>();
-        List<NoteFacts> removed = new ArrayList<>();
-        for (Map.Entry<String, List<NoteFacts>> voice : after.entrySet()) {
-            List<NoteFacts> a = before.getOrDefault(voice.getKey(), List.of());
-            List<NoteFacts> b = voice.getValue();
-            int[][] lcs = new int[a.size() + 1][b.size() + 1];
-            for (int i = a.size() - 1; i >= 0; i--) {
-                for (int j = b.size() - 1; j >= 0; j--) {
-                    lcs[i][j] = same(a.get(i), b.get(j)) ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-                }
-            }
-            List<NoteFacts> gapA = new ArrayList<>();
-            List<NoteFacts> gapB = new ArrayList<>();
-            int i = 0;
-            int j = 0;
-            while (i < a.size() || j < b.size()) {
-                if (i < a.size() && j < b.size() && same(a.get(i), b.get(j))) {
-                    closeGap(gapA, gapB, kept, added, removed);
-                    kept.add(new Kept(a.get(i), b.get(j), changes(a.get(i), b.get(j))));
-                    i++;
-                    j++;
-                } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-                    gapB.add(b.get(j++));
-                } else {
-                    gapA.add(a.get(i++));
-                }
-            }
-            closeGap(gapA, gapB, kept, added, removed);
-        }
-        before.forEach((voice, notes) -> {
-            if (!after.containsKey(voice)) {
-                removed.addAll(notes);
-            }
-        });
-        return new NoteAlignment(List.copyOf(kept), List.copyOf(added), List.copyOf(removed));
-    }
-
-    /** Notes left between two anchors: the same place in the bar and chord is the same note, edited. */
-    private static void closeGap(List<NoteFacts> gapA, List<NoteFacts> gapB, List<Kept> kept, List<NoteFacts> added,
-                                 List<NoteFacts> removed) {
-        List<NoteFacts> left = new ArrayList<>(gapA);
-        for (NoteFacts b : gapB) {
-            NoteFacts partner = left.stream().filter(a -> a.onsetInMeasure() == b.onsetInMeasure()
-                    && a.chordIndex() == b.chordIndex() && a.grace() == b.grace()
-                    && a.measureNumber().equals(b.measureNumber())).findFirst().orElse(null);
+        for (NoteFacts note : current) {
+            NoteFacts partner = pairs.get(note);
             if (partner == null) {
-                added.add(b);
+                added.add(note);
             } else {
-                left.remove(partner);
-                kept.add(new Kept(partner, b, changes(partner, b)));
+                kept.add(new Kept(partner, note, changes(partner, note)));
             }
         }
-        removed.addAll(left);
-        gapA.clear();
-        gapB.clear();
+        Set<NoteFacts> paired = Collections.newSetFromMap(new IdentityHashMap<>());
+        paired.addAll(pairs.values());
+        List<NoteFacts> removed = previous.stream().filter(n -> !paired.contains(n)).toList();
+        return new NoteAlignment(kept, added, removed);
     }
 
-    private static boolean same(NoteFacts a, NoteFacts b) {
-        return a.onsetInMeasure() == b.onsetInMeasure() && a.pitch().equals(b.pitch())
-                && a.durationQuarters() == b.durationQuarters() && a.chordIndex() == b.chordIndex() && a.grace() == b.grace();
-    }
-
-    private static Set<NoteChange> changes(NoteFacts a, NoteFacts b) {
+    /** What differs between two versions of the same note. */
+    static Set<NoteChange> changes(NoteFacts previous, NoteFacts current) {
         Set<NoteChange> changes = EnumSet.noneOf(NoteChange.class);
-        if (a.midiPitch() != b.midiPitch() || !a.pitch().equals(b.pitch())) {
+        if (previous.midiPitch() != current.midiPitch() || !Objects.equals(previous.pitch(), current.pitch())) {
             changes.add(NoteChange.PITCH);
         }
-        if (a.durationQuarters() != b.durationQuarters()) {
+        if (!SequenceAlignment.same(previous.durationQuarters(), current.durationQuarters())) {
             changes.add(NoteChange.DURATION);
         }
-        if (a.velocity() != b.velocity()) {
+        if (previous.velocity() != current.velocity()) {
             changes.add(NoteChange.VELOCITY);
         }
-        if (a.midiProgram() != b.midiProgram()) {
+        if (previous.midiProgram() != current.midiProgram()) {
             changes.add(NoteChange.PROGRAM);
         }
-        if (Math.abs(a.startSeconds() - b.startSeconds()) > 1e-6 || Math.abs(a.durationSeconds() - b.durationSeconds()) > 1e-6) {
+        if (!SequenceAlignment.same(previous.startSeconds(), current.startSeconds())
+                || !SequenceAlignment.same(previous.durationSeconds(), current.durationSeconds())
+                || previous.measureIndex() != current.measureIndex()
+                || !Objects.equals(previous.measureNumber(), current.measureNumber())) {
             changes.add(NoteChange.TIMING);
+        }
+        if (!Objects.equals(previous.partName(), current.partName())) {
+            changes.add(NoteChange.PART_NAME);
         }
         return changes;
     }
 
+    /** The notes of each part, parts in score order. */
+    private static Map<String, List<NoteFacts>> byPart(List<NoteFacts> notes) {
+        Map<String, List<NoteFacts>> parts = new LinkedHashMap<>();
+        notes.stream().sorted(Comparator.comparingInt(NoteFacts::partIndex))
+                .forEach(n -> parts.computeIfAbsent(n.partId(), k -> new ArrayList<>()).add(n));
+        return parts;
+    }
+
+    /** The notes of each voice (staff and voice) of a part, each in notated order. */
     private static Map<String, List<NoteFacts>> byVoice(List<NoteFacts> notes) {
         Map<String, List<NoteFacts>> voices = new LinkedHashMap<>();
-        notes.stream().sorted(Comparator.comparingInt(NoteFacts::measureIndex).thenComparingDouble(NoteFacts::onsetInMeasure)
-                        .thenComparing(n -> !n.grace()).thenComparingInt(NoteFacts::chordIndex))
-                .forEach(n -> voices.computeIfAbsent(n.partId() + "\u0000" + n.staff() + "\u0000" + n.voice(),
-                        k -> new ArrayList<>()).add(n));
+        notes.forEach(n -> voices.computeIfAbsent(n.staff() + "/" + n.voice(), k -> new ArrayList<>()).add(n));
+        voices.replaceAll((voice, list) -> SequenceAlignment.inNotatedOrder(list));
         return voices;
+    }
+
+    /**
+     * Current part id to previous part id. A part keeps its id when it is renamed, so ids pair
+     * first; parts left over on both sides (a part the score re-created) pair in score order by
+     * instrument: the same name, else the same program.
+     */
+    private static Map<String, String> partPartners(Map<String, List<NoteFacts>> previous, Map<String, List<NoteFacts>> current) {
+        Map<String, String> partners = new LinkedHashMap<>();
+        List<String> previousLeft = new ArrayList<>();
+        for (String id : previous.keySet()) {
+            if (current.containsKey(id)) {
+                partners.put(id, id);
+            } else {
+                previousLeft.add(id);
+            }
+        }
+        List<String> currentLeft = current.keySet().stream().filter(id -> !partners.containsKey(id)).toList();
+        for (boolean byName : new boolean[] {true, false}) {
+            for (String id : currentLeft) {
+                if (partners.containsKey(id)) {
+                    continue;
+                }
+                NoteFacts sample = current.get(id).get(0);
+                for (String candidate : previousLeft) {
+                    NoteFacts other = previous.get(candidate).get(0);
+                    boolean same = byName ? Objects.equals(sample.partName(), other.partName())
+                            : sample.midiProgram() == other.midiProgram();
+                    if (same) {
+                        partners.put(id, candidate);
+                        previousLeft.remove(candidate);
+                        break;
+                    }
+                }
+            }
+        }
+        return partners;
     }
 }

@@ -1,0 +1,549 @@
+package io.sib2ae.orchestrator.testing;
+
+import io.sib2ae.orchestrator.coordination.CoordinatedNote;
+import io.sib2ae.orchestrator.coordination.CoordinatedScore;
+import io.sib2ae.orchestrator.coordination.NoteCoordinator;
+import io.sib2ae.orchestrator.score.MidiFileReader;
+import io.sib2ae.orchestrator.score.MidiNote;
+import io.sib2ae.orchestrator.score.MusicXmlReader;
+import io.sib2ae.orchestrator.score.MxlArchive;
+import io.sib2ae.orchestrator.score.NotatedNote;
+import io.sib2ae.orchestrator.score.ScoreInputReader;
+import io.sib2ae.orchestrator.score.ScoreReader;
+import io.sib2ae.orchestrator.score.ScoreSet;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import javax.sound.midi.InvalidMidiDataException;
+import javax.sound.midi.MetaMessage;
+import javax.sound.midi.MidiEvent;
+import javax.sound.midi.MidiMessage;
+import javax.sound.midi.MidiSystem;
+import javax.sound.midi.Sequence;
+import javax.sound.midi.ShortMessage;
+import javax.sound.midi.Track;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.Transformer;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+
+/**
+ * Makes re-export cases from a real score, as a composer would make them in the notation program:
+ * edits the MusicXML (as a DOM, parsed with no DTD or entity fetched) and, where the edit changes
+ * the sound, the MIDI the same way (with javax.sound.midi), and writes the new version under the
+ * original file names into a folder of its own. Each edit says which notes of the original it
+ * touched, by document index, so a test derives what it expects from the edit, not from the code
+ * under test.
+ *
+ * <p>The edited note is chosen by a fixed rule ({@link #plainNotes()}): a note that sounds once,
+ * from its own MIDI note, with no tie, chord, grace or drum around it, so that the edit touches
+ * exactly one note and the MIDI edit finds exactly one note-on.
+ */
+public final class ScoreEdits {
+
+    /** What the composer did between the two exports. */
+    public enum Kind {
+        PITCH_CHANGED, NOTE_DELETED, BAR_INSERTED, TEMPO_CHANGED, DYNAMIC_CHANGED, PART_RENAMED, SAME_FILE
+    }
+
+    /** One export of a score on disk, read and coordinated as the score route reads and coordinates it. */
+    public record ScoreVersion(Path musicXml, Path midi, CoordinatedScore coordinated) {
+
+        /** The coordinated note of a notated note, by its document index. */
+        public CoordinatedNote byDocumentIndex(int documentIndex) {
+            return coordinated.notes().stream().filter(n -> n.notated().documentIndex() == documentIndex).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no note with document index " + documentIndex));
+        }
+    }
+
+    /**
+     * An edited export.
+     *
+     * @param touched the document indexes, in the original, of the notes the edit changed or removed;
+     *                empty for edits that touch every note alike (a bar inserted, a tempo) or none
+     * @param partId  the part a part-level edit touched, else null
+     */
+    public record Edited(Kind kind, ScoreVersion version, Set<Integer> touched, String partId, String description) {
+    }
+
+    /** Tempo edits make the music this much faster. */
+    public static final double TEMPO_FACTOR = 1.25;
+
+    private final ScoreVersion original;
+
+    private ScoreEdits(ScoreVersion original) {
+        this.original = original;
+    }
+
+    /** Reads and coordinates the original export; both files must exist. */
+    public static ScoreEdits of(Path musicXml, Path midi) {
+        return new ScoreEdits(read(musicXml, midi));
+    }
+
+    public ScoreVersion original() {
+        return original;
+    }
+
+    /** Reads and coordinates a version from disk with the service's own reader and coordinator. */
+    public static ScoreVersion read(Path musicXml, Path midi) {
+        ScoreReader reader = new ScoreReader(new ScoreInputReader(64 << 20, new MxlArchive(64 << 20, 100)),
+                new MusicXmlReader(1_000_000), new MidiFileReader(1024, 36_000));
+        CoordinatedScore coordinated = new NoteCoordinator().coordinate(reader.read(ScoreSet.of(musicXml, midi, List.of())));
+        return new ScoreVersion(musicXml, midi, coordinated);
+    }
+
+    /** The identical files again. */
+    public Edited sameFile(Path folder) {
+        copyUnchanged(folder, original.musicXml());
+        copyUnchanged(folder, original.midi());
+        return new Edited(Kind.SAME_FILE, reread(folder), Set.of(), null, "the same files again");
+    }
+
+    /** One note a semitone higher: a written alteration of +1, and its MIDI key one up. */
+    public Edited pitchChanged(Path folder) {
+        CoordinatedNote chosen = middle(plainNotes().stream().filter(n -> n.notated().alter() == 0
+                && n.notated().soundingPitch() < 127).toList());
+        Document xml = parse(original.musicXml());
+        Element note = noteElement(xml, chosen.notated());
+        Element pitch = child(note, "pitch");
+        Element alter = child(pitch, "alter");
+        if (alter == null) {
+            alter = xml.createElement("alter");
+            pitch.insertBefore(alter, child(pitch, "octave"));
+        }
+        alter.setTextContent("1");
+        Element accidental = child(note, "accidental");
+        if (accidental != null) {
+            accidental.setTextContent("sharp");
+        }
+        Sequence midi = readMidi();
+        MidiEvents events = midiEvents(midi, chosen);
+        setShort(events.on(), ShortMessage.NOTE_ON, events.on().getData1() + 1, events.on().getData2());
+        setShort(events.off(), events.off().getCommand(), events.off().getData1() + 1, events.off().getData2());
+        write(folder, xml, midi);
+        return new Edited(Kind.PITCH_CHANGED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
+                chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
+                        + " raised a semitone");
+    }
+
+    /** One note replaced by a rest of its length, so nothing after it moves; its MIDI note dropped. */
+    public Edited noteDeleted(Path folder) {
+        CoordinatedNote chosen = middle(plainNotes());
+        Document xml = parse(original.musicXml());
+        Element note = noteElement(xml, chosen.notated());
+        Element pitch = child(note, "pitch");
+        note.replaceChild(xml.createElement("rest"), pitch);
+        for (String gone : List.of("tie", "accidental", "stem", "notehead", "notations", "lyric", "beam")) {
+            for (Element e = child(note, gone); e != null; e = child(note, gone)) {
+                note.removeChild(e);
+            }
+        }
+        Sequence midi = readMidi();
+        MidiEvents events = midiEvents(midi, chosen);
+        midi.getTracks()[events.track()].remove(events.onEvent());
+        midi.getTracks()[events.track()].remove(events.offEvent());
+        write(folder, xml, midi);
+        return new Edited(Kind.NOTE_DELETED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
+                chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
+                        + " deleted");
+    }
+
+    /** One note played louder (or softer, if already loud): its MusicXML dynamics and its MIDI velocity. */
+    public Edited dynamicChanged(Path folder) {
+        CoordinatedNote chosen = middle(plainNotes());
+        int velocity = chosen.velocity() <= 100 ? chosen.velocity() + 20 : chosen.velocity() - 20;
+        Document xml = parse(original.musicXml());
+        Element note = noteElement(xml, chosen.notated());
+        // MusicXML's note dynamics is a percentage of the forte velocity 90.
+        note.setAttribute("dynamics", String.format(Locale.ROOT, "%.2f", velocity * 100.0 / 90));
+        Sequence midi = readMidi();
+        MidiEvents events = midiEvents(midi, chosen);
+        setShort(events.on(), ShortMessage.NOTE_ON, events.on().getData1(), velocity);
+        write(folder, xml, midi);
+        return new Edited(Kind.DYNAMIC_CHANGED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
+                chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
+                        + " from velocity " + chosen.velocity() + " to " + velocity);
+    }
+
+    /** The last part renamed; its id, its notes and the MIDI stay as they were. */
+    public Edited partRenamed(Path folder) {
+        Document xml = parse(original.musicXml());
+        List<Element> parts = elements(xml.getDocumentElement(), "score-part");
+        Element part = parts.get(parts.size() - 1);
+        Element name = child(part, "part-name");
+        String before = name.getTextContent();
+        name.setTextContent(before.strip() + " (renamed)");
+        write(folder, xml, null);
+        copyUnchanged(folder, original.midi());
+        String id = part.getAttribute("id");
+        return new Edited(Kind.PART_RENAMED, reread(folder), Set.of(), id, "part " + id + " '" + before.strip() + "' renamed");
+    }
+
+    /**
+     * Every tempo {@link #TEMPO_FACTOR} times faster: each {@code <sound tempo>} and metronome of the
+     * MusicXML (or a first tempo mark where it had none) and each tempo event of the MIDI.
+     */
+    public Edited tempoChanged(Path folder) {
+        Document xml = parse(original.musicXml());
+        List<Element> sounds = elements(xml.getDocumentElement(), "sound").stream().filter(s -> s.hasAttribute("tempo")).toList();
+        for (Element sound : sounds) {
+            sound.setAttribute("tempo", decimal(Double.parseDouble(sound.getAttribute("tempo")) * TEMPO_FACTOR));
+        }
+        for (Element perMinute : elements(xml.getDocumentElement(), "per-minute")) {
+            perMinute.setTextContent(decimal(Double.parseDouble(perMinute.getTextContent().strip()) * TEMPO_FACTOR));
+        }
+        Sequence midi = readMidi();
+        double firstQuartersPerMinute = 120;
+        boolean first = true;
+        for (Track track : midi.getTracks()) {
+            for (int i = 0; i < track.size(); i++) {
+                MidiMessage message = track.get(i).getMessage();
+                if (message instanceof MetaMessage meta && meta.getType() == 0x51) {
+                    byte[] data = meta.getData();
+                    int microsPerQuarter = ((data[0] & 0xff) << 16) | ((data[1] & 0xff) << 8) | (data[2] & 0xff);
+                    if (first) {
+                        firstQuartersPerMinute = 60_000_000.0 / microsPerQuarter;
+                        first = false;
+                    }
+                    int faster = (int) Math.round(microsPerQuarter / TEMPO_FACTOR);
+                    setMeta(meta, 0x51, new byte[] {(byte) (faster >> 16), (byte) (faster >> 8), (byte) faster});
+                }
+            }
+        }
+        if (sounds.isEmpty()) {
+            // The composer marks the new tempo where the score had none: at the start of the first part.
+            Element measure = elements(elements(xml.getDocumentElement(), "part").get(0), "measure").get(0);
+            Element direction = xml.createElement("direction");
+            direction.setAttribute("placement", "above");
+            Element type = xml.createElement("direction-type");
+            Element words = xml.createElement("words");
+            words.setTextContent("Più mosso");
+            type.appendChild(words);
+            direction.appendChild(type);
+            Element sound = xml.createElement("sound");
+            sound.setAttribute("tempo", decimal(firstQuartersPerMinute * TEMPO_FACTOR));
+            direction.appendChild(sound);
+            measure.insertBefore(direction, firstChild(measure, "note"));
+        }
+        write(folder, xml, midi);
+        return new Edited(Kind.TEMPO_CHANGED, reread(folder), Set.of(), null, "every tempo " + TEMPO_FACTOR + " times faster");
+    }
+
+    /**
+     * A bar of rest inserted at the start of every part, with the first bar's attributes and tempo,
+     * the later bars renumbered; in the MIDI every note starts one bar later.
+     */
+    public Edited barInserted(Path folder) {
+        Document xml = parse(original.musicXml());
+        double barQuarters = 0;
+        for (Element part : elements(xml.getDocumentElement(), "part")) {
+            List<Element> measures = elements(part, "measure");
+            Element first = measures.get(0);
+            Element attributes = child(first, "attributes");
+            Element divisions = attributes == null ? null : child(attributes, "divisions");
+            Element time = attributes == null ? null : child(attributes, "time");
+            double quarters = time == null ? 4 : beats(child(time, "beats").getTextContent()) * 4
+                    / Double.parseDouble(child(time, "beat-type").getTextContent().strip());
+            barQuarters = Math.max(barQuarters, quarters);
+            int perQuarter = divisions == null ? 1 : Integer.parseInt(divisions.getTextContent().strip());
+            Element bar = xml.createElement("measure");
+            bar.setAttribute("number", first.getAttribute("number"));
+            if (attributes != null) {
+                bar.appendChild(attributes.cloneNode(true));
+            }
+            for (Element direction : childElements(first, "direction")) {
+                Element sound = child(direction, "sound");
+                if (sound != null && sound.hasAttribute("tempo") && precedesFirstNote(first, direction)) {
+                    bar.appendChild(direction.cloneNode(true));
+                }
+            }
+            Element rest = xml.createElement("note");
+            Element restMark = xml.createElement("rest");
+            restMark.setAttribute("measure", "yes");
+            rest.appendChild(restMark);
+            Element duration = xml.createElement("duration");
+            duration.setTextContent(String.valueOf(Math.round(quarters * perQuarter)));
+            rest.appendChild(duration);
+            Element voice = xml.createElement("voice");
+            voice.setTextContent("1");
+            rest.appendChild(voice);
+            bar.appendChild(rest);
+            part.insertBefore(bar, first);
+            for (Element measure : measures) {
+                String number = measure.getAttribute("number");
+                if (number.matches("\\d+")) {
+                    measure.setAttribute("number", String.valueOf(Integer.parseInt(number) + 1));
+                }
+            }
+        }
+        Sequence midi = readMidi();
+        long barTicks = Math.round(barQuarters * midi.getResolution());
+        for (Track track : midi.getTracks()) {
+            List<MidiEvent> moved = new ArrayList<>();
+            for (int i = 0; i < track.size(); i++) {
+                MidiEvent event = track.get(i);
+                // What is set before the music starts (tempo, program, names) stays at zero; every
+                // note and everything later moves a bar on.
+                boolean note = event.getMessage() instanceof ShortMessage s
+                        && (s.getCommand() == ShortMessage.NOTE_ON || s.getCommand() == ShortMessage.NOTE_OFF);
+                if (note || event.getTick() > 0) {
+                    moved.add(event);
+                }
+            }
+            for (MidiEvent event : moved) {
+                // A track keeps its events sorted by tick: take each out and put it back later.
+                track.remove(event);
+                event.setTick(event.getTick() + barTicks);
+            }
+            moved.forEach(track::add);
+        }
+        write(folder, xml, midi);
+        return new Edited(Kind.BAR_INSERTED, reread(folder), Set.of(), null, "a bar of " + barQuarters
+                + " quarters inserted at the start of every part");
+    }
+
+    /**
+     * The notes a one-note edit may choose from, in score order: each sounds once from its own MIDI
+     * note, and is not tied, not grace, not a drum and not part of a chord, so that changing it
+     * changes nothing else.
+     */
+    public List<CoordinatedNote> plainNotes() {
+        List<NotatedNote> all = original.coordinated().score().notes();
+        List<CoordinatedNote> result = new ArrayList<>();
+        for (CoordinatedNote n : original.coordinated().notes()) {
+            NotatedNote x = n.notated();
+            boolean inChord = all.stream().anyMatch(o -> o != x && o.partId().equals(x.partId()) && o.staff() == x.staff()
+                    && o.voice().equals(x.voice()) && o.measureIndex() == x.measureIndex()
+                    && o.onsetInMeasure() == x.onsetInMeasure() && !o.grace());
+            if (!x.tieStart() && !x.tieStop() && !x.grace() && !x.unpitched() && !inChord && n.primary()
+                    && n.playing().drum() == null && n.playing().strokes().isEmpty() && n.playing().arpeggio() == null
+                    && n.performances().size() == 1 && NoteCoordinator.MIDI_EXACT.equals(n.timingSource())
+                    && midiNotesOf(n).size() == 1) {
+                result.add(n);
+            }
+        }
+        if (result.isEmpty()) {
+            throw new IllegalStateException("no plain note to edit in " + original.musicXml());
+        }
+        return result;
+    }
+
+    private static CoordinatedNote middle(List<CoordinatedNote> candidates) {
+        return candidates.get(candidates.size() / 2);
+    }
+
+    private List<MidiNote> midiNotesOf(CoordinatedNote note) {
+        double start = note.performances().get(0).startSeconds();
+        return original.coordinated().midi().notes().stream().filter(m -> m.pitch() == note.notated().soundingPitch()
+                && Math.abs(m.startSeconds() - start) < 1e-5).toList();
+    }
+
+    private record MidiEvents(int track, MidiEvent onEvent, MidiEvent offEvent) {
+        ShortMessage on() {
+            return (ShortMessage) onEvent.getMessage();
+        }
+
+        ShortMessage off() {
+            return (ShortMessage) offEvent.getMessage();
+        }
+    }
+
+    /** The note-on and its note-off in the freshly read sequence, for the one MIDI note a plain note sounds. */
+    private MidiEvents midiEvents(Sequence sequence, CoordinatedNote note) {
+        MidiNote played = midiNotesOf(note).get(0);
+        Track track = sequence.getTracks()[played.track()];
+        MidiEvent on = null;
+        for (int i = 0; i < track.size(); i++) {
+            MidiEvent event = track.get(i);
+            if (!(event.getMessage() instanceof ShortMessage s) || s.getChannel() != played.channel() || s.getData1() != played.pitch()) {
+                continue;
+            }
+            boolean isOn = s.getCommand() == ShortMessage.NOTE_ON && s.getData2() > 0;
+            boolean isOff = s.getCommand() == ShortMessage.NOTE_OFF || s.getCommand() == ShortMessage.NOTE_ON && s.getData2() == 0;
+            if (on == null && isOn && event.getTick() == played.startTick()) {
+                on = event;
+            } else if (on != null && isOff && event.getTick() >= played.startTick()) {
+                return new MidiEvents(played.track(), on, event);
+            }
+        }
+        throw new IllegalStateException("no MIDI note-on/off pair for " + note.notated().pitchName() + " at tick " + played.startTick());
+    }
+
+    /**
+     * The {@code <note>} element of a notated note: the reader numbers the notes it keeps in
+     * document order, leaving out rests, cue notes and invisible notes, and so does this.
+     */
+    private static Element noteElement(Document xml, NotatedNote notated) {
+        List<Element> notes = elements(xml.getDocumentElement(), "note").stream()
+                .filter(n -> child(n, "rest") == null && child(n, "cue") == null && !"no".equals(n.getAttribute("print-object")))
+                .toList();
+        Element note = notes.get(notated.documentIndex());
+        Element pitch = child(note, "pitch");
+        String step = pitch == null ? "" : child(pitch, "step").getTextContent().strip();
+        if (!step.equals(String.valueOf(notated.writtenStep()))) {
+            throw new IllegalStateException("note " + notated.documentIndex() + " of the DOM is " + step + ", the reader's is "
+                    + notated.pitchName());
+        }
+        return note;
+    }
+
+    private static boolean precedesFirstNote(Element measure, Element direction) {
+        for (Node n = measure.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n == direction) {
+                return true;
+            }
+            if (n instanceof Element e && e.getTagName().equals("note")) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static double beats(String text) {
+        // Composite meters such as 3+2 add up.
+        double sum = 0;
+        for (String part : text.strip().split("\\+")) {
+            sum += Double.parseDouble(part.strip());
+        }
+        return sum;
+    }
+
+    private static String decimal(double value) {
+        return String.format(Locale.ROOT, "%.4f", value).replaceAll("\\.?0+$", "");
+    }
+
+    private static void setShort(ShortMessage message, int command, int key, int velocity) {
+        try {
+            message.setMessage(command, message.getChannel(), key, velocity);
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void setMeta(MetaMessage meta, int type, byte[] data) {
+        try {
+            meta.setMessage(type, data, data.length);
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<Element> elements(Element root, String tag) {
+        NodeList list = root.getElementsByTagName(tag);
+        List<Element> result = new ArrayList<>(list.getLength());
+        for (int i = 0; i < list.getLength(); i++) {
+            result.add((Element) list.item(i));
+        }
+        return result;
+    }
+
+    private static List<Element> childElements(Element parent, String tag) {
+        List<Element> result = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && e.getTagName().equals(tag)) {
+                result.add(e);
+            }
+        }
+        return result;
+    }
+
+    private static Element child(Element parent, String tag) {
+        List<Element> found = childElements(parent, tag);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static Node firstChild(Element parent, String tag) {
+        return child(parent, tag);
+    }
+
+    /** A DOM of the MusicXML, parsed like every XML input here: no DTD read, no entity fetched. */
+    static Document parse(Path musicXml) {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setExpandEntityReferences(false);
+            factory.setXIncludeAware(false);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setEntityResolver((publicId, systemId) -> {
+                // An empty DTD: the DOCTYPE's URL is never fetched.
+                return new InputSource(new StringReader(""));
+            });
+            return builder.parse(musicXml.toFile());
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("cannot parse " + musicXml, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Sequence readMidi() {
+        try {
+            return MidiSystem.getSequence(new ByteArrayInputStream(Files.readAllBytes(original.midi())));
+        } catch (InvalidMidiDataException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the edited MusicXML, and the edited MIDI when given, under the original names. */
+    private void write(Path folder, Document xml, Sequence midi) {
+        try {
+            Files.createDirectories(folder);
+            Transformer transformer = TransformerFactory.newInstance().newTransformer();
+            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
+            transformer.transform(new DOMSource(xml), new StreamResult(folder.resolve(original.musicXml().getFileName()).toFile()));
+            if (midi != null) {
+                int type = MidiSystem.getMidiFileFormat(original.midi().toFile()).getType();
+                MidiSystem.write(midi, type, folder.resolve(original.midi().getFileName()).toFile());
+            }
+        } catch (TransformerException | InvalidMidiDataException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyUnchanged(Path folder, Path file) {
+        try {
+            Files.createDirectories(folder);
+            Files.copy(file, folder.resolve(file.getFileName()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ScoreVersion reread(Path folder) {
+        return read(folder.resolve(original.musicXml().getFileName()), folder.resolve(original.midi().getFileName()));
+    }
+
+    /** Keeps only the notes a predicate picks, for tests that ask about a subset. */
+    public static List<CoordinatedNote> notes(ScoreVersion version, Predicate<CoordinatedNote> which) {
+        return version.coordinated().notes().stream().filter(which).toList();
+    }
+}
