@@ -18,7 +18,12 @@ import java.util.Set;
  */
 record VersionAlignment(Map<String, Partner> partners, List<NoteManifest> removed) {
 
-    /** The previous version's record of a note, and what changed in it. */
+    /**
+     * The previous version's record of a note, and what changed in it.
+     *
+     * @param soundChanged what it plays changed: pitch, velocity, program, notated duration, or how
+     *                     long it sounds in seconds; a note that only moved in time sounds the same
+     */
     record Partner(NoteManifest previous, Set<NoteChange> changes, boolean soundChanged) {
     }
 
@@ -27,27 +32,16 @@ record VersionAlignment(Map<String, Partner> partners, List<NoteManifest> remove
         List<NoteManifest> previous = previousIndex.notes;
         Map<String, NoteManifest> byId = new HashMap<>();
         previous.forEach(m -> byId.put(m.universalId, m));
-        Map<String, Integer> partIndex = new HashMap<>();
-        List<ScoreManifest.Part> parts = previousIndex.parts == null ? List.of() : previousIndex.parts;
-        for (int i = 0; i < parts.size(); i++) {
-            partIndex.putIfAbsent(parts.get(i).partId(), i);
-        }
-        NoteAlignment alignment = NoteAlignment.align(
-                previous.stream().map(m -> facts(m, partIndex.getOrDefault(m.partId, 0))).toList(),
+        NoteAlignment alignment = NoteAlignment.align(PreviousVersion.notes(previousIndex),
                 current.stream().map(NoteFacts::of).toList());
         Map<String, Partner> partners = new HashMap<>();
         for (NoteAlignment.Kept kept : alignment.kept()) {
-            partners.put(kept.current().universalId(),
-                    new Partner(byId.get(kept.previous().universalId()), kept.changes(), kept.soundChanged()));
+            // Played for a different length (a tempo change) sounds different too: its audio is made again.
+            boolean lengthChanged = Math.abs(kept.previous().durationSeconds() - kept.current().durationSeconds()) > 1e-6;
+            partners.put(kept.current().universalId(), new Partner(byId.get(kept.previous().universalId()), kept.changes(),
+                    kept.soundChanged() || lengthChanged));
         }
         List<NoteManifest> removed = alignment.removed().stream().map(f -> byId.get(f.universalId())).toList();
         return new VersionAlignment(partners, removed);
-    }
-
-    /** A previous note as the alignment sees it, from its manifest alone. */
-    private static NoteFacts facts(NoteManifest m, int partIndex) {
-        return new NoteFacts(m.universalId, m.partId, m.instrument, partIndex, m.staff, m.voice, m.measureIndex, m.measure,
-                m.onsetInMeasureQuarters, m.pitch, m.midiPitch, m.durationQuarters, m.chordIndex, m.isGrace, m.velocity,
-                m.midiProgram, m.calculatedStartTime, m.durationSeconds);
     }
 }

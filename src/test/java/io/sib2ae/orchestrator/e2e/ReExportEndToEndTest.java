@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.sib2ae.orchestrator.TestData;
 import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.run.ScoreResult;
+import io.sib2ae.orchestrator.testing.ScoreEdits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -83,6 +88,177 @@ class ReExportEndToEndTest {
             assertThat(after).as("every file of version 1, untouched").isEqualTo(before);
             assertThat(ScoreVersions.index(score).get("version").asInt()).isEqualTo(1);
             assertThat(ScoreVersions.files(service.work().resolve("versions"))).as("nothing staged left").isEmpty();
+        }
+    }
+
+    @Test
+    void onePitchChangedKeepsEveryIdAndRendersThatNoteAlone() throws Exception {
+        Reexported r = reexport(ScoreEdits.Kind.PITCH_CHANGED);
+        Set<String> touched = r.touchedIds();
+        assertThat(touched).hasSize(1);
+        r.assertIds(r.before().keySet(), touched, Set.of(), Set.of());
+        assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isEqualTo(1);
+        JsonNode note = r.after().get(touched.iterator().next());
+        assertThat(note.get("changed_in_version").asInt()).isEqualTo(2);
+        assertThat(note.get("changes").toString()).contains("pitch");
+        assertThat(note.get("midi_pitch").asInt()).isEqualTo(r.before().get(note.get("universal_id").asText()).get("midi_pitch").asInt() + 1);
+        r.after().values().stream().filter(n -> !touched.contains(n.get("universal_id").asText()))
+                .forEach(n -> assertThat(n.get("changed_in_version").asInt()).as("untouched note").isEqualTo(1));
+    }
+
+    @Test
+    void oneNoteDeletedIsRetiredWithItsFilesAndNothingIsRendered() throws Exception {
+        Reexported r = reexport(ScoreEdits.Kind.NOTE_DELETED);
+        Set<String> touched = r.touchedIds();
+        assertThat(touched).hasSize(1);
+        Set<String> kept = new HashSet<>(r.before().keySet());
+        kept.removeAll(touched);
+        r.assertIds(kept, Set.of(), Set.of(), touched);
+        assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isZero();
+        String removed = touched.iterator().next();
+        Set<String> expectedRetired = new TreeSet<>();
+        expectedRetired.add("manifests/" + removed + ".json");
+        r.before().get(removed).get("files").forEach(f -> {
+            if (f.path("file_exists").asBoolean()) {
+                expectedRetired.add(f.get("path").asText());
+            }
+        });
+        assertThat(expectedRetired).as("the removed note had files").hasSizeGreaterThan(1);
+        assertThat(ScoreVersions.files(r.score().resolve("retired").resolve("v1")).keySet()).isEqualTo(expectedRetired);
+        for (String file : expectedRetired) {
+            if (!file.startsWith("manifests/")) {
+                assertThat(ScoreVersions.files(r.score()).get("retired/v1/" + file)).hasSameBinaryContentAs(r.v1().get(file));
+            }
+        }
+    }
+
+    @Test
+    void aBarInsertedBeforeEveryPartMovesEveryNoteAndRendersNoWav() throws Exception {
+        Reexported r = reexport(ScoreEdits.Kind.BAR_INSERTED);
+        r.assertIds(r.before().keySet(), Set.of(), Set.of(), Set.of());
+        assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isZero();
+        for (JsonNode note : r.after().values()) {
+            String id = note.get("universal_id").asText();
+            assertThat(note.get("calculated_start_time").asDouble()).as(id + " moved later")
+                    .isGreaterThan(r.before().get(id).get("calculated_start_time").asDouble());
+            assertThat(note.get("changes").toString()).as(id).contains("timing");
+            if (note.get("is_primary").asBoolean()) {
+                assertThat(note.at("/files/audio/sha256").asText()).as(id + " keeps its audio")
+                        .isEqualTo(r.before().get(id).at("/files/audio/sha256").asText());
+            }
+        }
+    }
+
+    @Test
+    void aTempoChangeKeepsEveryIdAndRendersOnlyTheNotesThatNowSoundLongerOrShorter() throws Exception {
+        Reexported r = reexport(ScoreEdits.Kind.TEMPO_CHANGED);
+        Set<String> relengthened = new TreeSet<>();
+        int primariesRelengthened = 0;
+        for (JsonNode note : r.after().values()) {
+            JsonNode before = r.before().get(note.get("universal_id").asText());
+            if (Math.abs(note.get("duration_seconds").asDouble() - before.get("duration_seconds").asDouble()) > 1e-6) {
+                relengthened.add(note.get("universal_id").asText());
+                primariesRelengthened += note.get("is_primary").asBoolean() ? 1 : 0;
+            }
+        }
+        assertThat(relengthened).as("a faster tempo shortens the notes").isNotEmpty();
+        r.assertIds(r.before().keySet(), relengthened, Set.of(), Set.of());
+        assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isEqualTo(primariesRelengthened);
+    }
+
+    @Test
+    void aDynamicChangedRendersThatNoteAlone() throws Exception {
+        Reexported r = reexport(ScoreEdits.Kind.DYNAMIC_CHANGED);
+        Set<String> touched = r.touchedIds();
+        r.assertIds(r.before().keySet(), touched, Set.of(), Set.of());
+        assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isEqualTo(1);
+        assertThat(r.after().get(touched.iterator().next()).get("changes").toString()).contains("velocity");
+    }
+
+    @Test
+    void aPartRenamedKeepsItsNotesAndTheirAudioUnderTheNewName() throws Exception {
+        Reexported r = reexport(ScoreEdits.Kind.PART_RENAMED);
+        r.assertIds(r.before().keySet(), Set.of(), Set.of(), Set.of());
+        assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isZero();
+        List<JsonNode> renamed = r.after().values().stream().filter(n -> n.get("part_id").asText().equals(r.edit().partId())
+                && n.get("is_primary").asBoolean()).toList();
+        assertThat(renamed).isNotEmpty();
+        for (JsonNode note : renamed) {
+            String audio = note.at("/files/audio/path").asText();
+            assertThat(audio).contains("(renamed)");
+            assertThat(note.at("/files/audio/sha256").asText()).as("the same audio, under its new name")
+                    .isEqualTo(r.before().get(note.get("universal_id").asText()).at("/files/audio/sha256").asText());
+        }
+    }
+
+    /** A score exported, then exported again with one edit: both versions as the folder shows them. */
+    private record Reexported(Path score, ScoreEdits edits, ScoreEdits.Edited edit, ScoreResult result,
+                              Map<String, JsonNode> before, Map<String, JsonNode> after, Map<String, Path> v1) {
+
+        /** The first version's IDs of the notes the edit touched. */
+        Set<String> touchedIds() {
+            Set<String> ids = new TreeSet<>();
+            edit.touched().forEach(i -> ids.add(edits.original().byDocumentIndex(i).universalId()));
+            return ids;
+        }
+
+        /** The second version holds exactly the expected IDs, and the result counts them. */
+        void assertIds(Set<String> present, Set<String> changed, Set<String> added, Set<String> removed) {
+            assertThat(added).as("this helper expects no new note").isEmpty();
+            assertThat(after.keySet()).as("IDs of version 2").isEqualTo(new TreeSet<>(present));
+            Set<String> keptAsIs = new TreeSet<>(present);
+            keptAsIs.removeAll(changed);
+            assertThat(result.version().number()).isEqualTo(2);
+            assertThat(result.version().kept()).as("kept").isEqualTo(keptAsIs.size());
+            assertThat(result.version().changed()).as("changed").isEqualTo(changed.size());
+            assertThat(result.version().added()).as("added").isZero();
+            assertThat(result.version().removed()).as("removed").isEqualTo(removed.size());
+            for (String id : changed) {
+                assertThat(after.get(id).get("changed_in_version").asInt()).as(id + " changed in").isEqualTo(2);
+            }
+            Set<String> gone = new TreeSet<>(before.keySet());
+            gone.removeAll(after.keySet());
+            assertThat(gone).as("removed IDs").isEqualTo(new TreeSet<>(removed));
+            JsonNode versions = ScoreVersions.index(score).get("versions");
+            assertThat(versions).hasSize(2);
+            assertThat(versions.get(1).get("removed").asInt()).isEqualTo(removed.size());
+            ScoreVersions.assertNoStrayFile(score);
+        }
+    }
+
+    /** SS 9 (MusicXML and MIDI) exported, then edited and exported again under the same name. */
+    private Reexported reexport(ScoreEdits.Kind kind) throws Exception {
+        ScoreEdits edits = ScoreEdits.of(SS9_XML, SS9_MIDI);
+        try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
+            Path score = service.output().resolve("SS 9");
+            assertThat(submit(service, SS9_XML, SS9_MIDI, List.of()).status()).isEqualTo(ScoreStatus.COMPLETED);
+            Map<String, JsonNode> before = ScoreVersions.notes(score);
+            Path v1 = Files.createDirectories(root.resolve("v1-copy"));
+            Map<String, Path> v1Files = new TreeMap<>();
+            ScoreVersions.files(score).forEach((relative, file) -> {
+                Path copy = v1.resolve(relative);
+                try {
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                v1Files.put(relative, copy);
+            });
+            Path folder = Files.createDirectories(root.resolve("v2"));
+            ScoreEdits.Edited edit = switch (kind) {
+                case PITCH_CHANGED -> edits.pitchChanged(folder);
+                case NOTE_DELETED -> edits.noteDeleted(folder);
+                case BAR_INSERTED -> edits.barInserted(folder);
+                case TEMPO_CHANGED -> edits.tempoChanged(folder);
+                case DYNAMIC_CHANGED -> edits.dynamicChanged(folder);
+                case PART_RENAMED -> edits.partRenamed(folder);
+                case SAME_FILE -> edits.sameFile(folder);
+            };
+            ScoreResult result = submit(service, edit.version().musicXml(), edit.version().midi(), List.of());
+            assertThat(result.status()).as(edit.description()).isEqualTo(ScoreStatus.COMPLETED);
+            assertThat(ScoreVersions.files(service.work().resolve("versions"))).as("nothing left staged").isEmpty();
+            return new Reexported(score, edits, edit, result, before, ScoreVersions.notes(score), v1Files);
         }
     }
 
