@@ -191,6 +191,49 @@ class ReExportEndToEndTest {
         }
     }
 
+    /**
+     * ActorPreludeSample, about 1,900 notes: one pitch changed re-renders that note alone, and the
+     * second version dropped again renders nothing. Prints the re-export's time against the first
+     * export's (scripts/bench.sh measures it properly, as a ratio).
+     */
+    @Test
+    void actorPreludeWithOnePitchChangedRendersOneWavOfSeveralThousandNotes() throws Exception {
+        Path xml = TestData.file("scores/ActorPreludeSample.xml");
+        Path midi = TestData.file("scores/ActorPreludeSample.mid");
+        ScoreEdits edits = ScoreEdits.of(xml, midi);
+        try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
+            Path score = service.output().resolve("ActorPreludeSample");
+            long started = System.nanoTime();
+            ScoreResult first = submit(service, xml, midi, List.of());
+            long firstMillis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(first.status()).isIn(ScoreStatus.COMPLETED, ScoreStatus.COMPLETED_WITH_FAILURES);
+            Map<String, JsonNode> before = ScoreVersions.notes(score);
+            ScoreEdits.Edited edit = edits.pitchChanged(Files.createDirectories(root.resolve("v2")));
+            String changed = edits.original().byDocumentIndex(edit.touched().iterator().next()).universalId();
+
+            started = System.nanoTime();
+            ScoreResult second = submit(service, edit.version().musicXml(), edit.version().midi(), List.of());
+            long secondMillis = (System.nanoTime() - started) / 1_000_000;
+
+            assertThat(second.status()).isEqualTo(first.status());
+            assertThat(ScoreVersions.notes(score).keySet()).isEqualTo(before.keySet());
+            assertThat(second.version().number()).isEqualTo(2);
+            assertThat(second.version().changed()).isEqualTo(1);
+            assertThat(second.version().kept()).isEqualTo(before.size() - 1);
+            assertThat(second.version().added() + second.version().removed()).isZero();
+            assertThat(ScoreVersions.notes(score).get(changed).get("changed_in_version").asInt()).isEqualTo(2);
+            assertThat(count(second, "audio.completed")).as("WAVs rendered").isEqualTo(1);
+            ScoreVersions.assertNoStrayFile(score);
+            System.out.printf("ActorPreludeSample: first export %d ms, re-export with one pitch changed %d ms (%.2fx)%n",
+                    firstMillis, secondMillis, secondMillis / (double) firstMillis);
+
+            ScoreResult again = submit(service, edit.version().musicXml(), edit.version().midi(), List.of());
+            assertThat(again.version().number()).isEqualTo(2);
+            assertThat(count(again, "audio.completed") + count(again, "keyframes.completed") + count(again, "midi.completed"))
+                    .as("hops done for the same files again").isZero();
+        }
+    }
+
     /** A score exported, then exported again with one edit: both versions as the folder shows them. */
     private record Reexported(Path score, ScoreEdits edits, ScoreEdits.Edited edit, ScoreResult result,
                               Map<String, JsonNode> before, Map<String, JsonNode> after, Map<String, Path> v1) {
