@@ -100,7 +100,7 @@ one_shot() {
 }
 JAVA_JAR=(java -Xmx1g -Dsib2ae.audio.soundfont="$SF2" -jar "$JAR")
 HAVE_LAUNCHER=""
-if [[ -x "$LAUNCHER" && -z "${BENCH_JAR:-}" ]]; then
+if [[ -x "$LAUNCHER" && -z "${BENCH_JAR:-}" && -z "${BENCH_ONLY_REEXPORT:-}" ]]; then
     HAVE_LAUNCHER=1
     LAUNCH=(env SIB2AE_JAR="$JAR" SIB2AE_CDS_DIR="$TMP/cds" "$LAUNCHER" -Dsib2ae.audio.soundfont="$SF2")
     # The first run writes the class-data archive (as a user's first run does); it is not timed.

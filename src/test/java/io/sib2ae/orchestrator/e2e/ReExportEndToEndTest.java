@@ -93,7 +93,7 @@ class ReExportEndToEndTest {
 
     @Test
     void onePitchChangedKeepsEveryIdAndRendersThatNoteAlone() throws Exception {
-        Reexported r = reexport(ScoreEdits.Kind.PITCH_CHANGED);
+        Reexported r = reexport(ScoreEdits::pitchChanged);
         Set<String> touched = r.touchedIds();
         assertThat(touched).hasSize(1);
         r.assertIds(r.before().keySet(), touched, Set.of(), Set.of());
@@ -108,7 +108,7 @@ class ReExportEndToEndTest {
 
     @Test
     void oneNoteDeletedIsRetiredWithItsFilesAndNothingIsRendered() throws Exception {
-        Reexported r = reexport(ScoreEdits.Kind.NOTE_DELETED);
+        Reexported r = reexport(ScoreEdits::noteDeleted);
         Set<String> touched = r.touchedIds();
         assertThat(touched).hasSize(1);
         Set<String> kept = new HashSet<>(r.before().keySet());
@@ -134,7 +134,7 @@ class ReExportEndToEndTest {
 
     @Test
     void aBarInsertedBeforeEveryPartMovesEveryNoteAndRendersNoWav() throws Exception {
-        Reexported r = reexport(ScoreEdits.Kind.BAR_INSERTED);
+        Reexported r = reexport(ScoreEdits::barInserted);
         r.assertIds(r.before().keySet(), Set.of(), Set.of(), Set.of());
         assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isZero();
         for (JsonNode note : r.after().values()) {
@@ -151,7 +151,7 @@ class ReExportEndToEndTest {
 
     @Test
     void aTempoChangeKeepsEveryIdAndRendersOnlyTheNotesThatNowSoundLongerOrShorter() throws Exception {
-        Reexported r = reexport(ScoreEdits.Kind.TEMPO_CHANGED);
+        Reexported r = reexport(ScoreEdits::tempoChanged);
         Set<String> relengthened = new TreeSet<>();
         int primariesRelengthened = 0;
         for (JsonNode note : r.after().values()) {
@@ -168,7 +168,7 @@ class ReExportEndToEndTest {
 
     @Test
     void aDynamicChangedRendersThatNoteAlone() throws Exception {
-        Reexported r = reexport(ScoreEdits.Kind.DYNAMIC_CHANGED);
+        Reexported r = reexport(ScoreEdits::dynamicChanged);
         Set<String> touched = r.touchedIds();
         r.assertIds(r.before().keySet(), touched, Set.of(), Set.of());
         assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isEqualTo(1);
@@ -177,7 +177,7 @@ class ReExportEndToEndTest {
 
     @Test
     void aPartRenamedKeepsItsNotesAndTheirAudioUnderTheNewName() throws Exception {
-        Reexported r = reexport(ScoreEdits.Kind.PART_RENAMED);
+        Reexported r = reexport(ScoreEdits::partRenamed);
         r.assertIds(r.before().keySet(), Set.of(), Set.of(), Set.of());
         assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isZero();
         List<JsonNode> renamed = r.after().values().stream().filter(n -> n.get("part_id").asText().equals(r.edit().partId())
@@ -188,6 +188,31 @@ class ReExportEndToEndTest {
             assertThat(audio).contains("(renamed)");
             assertThat(note.at("/files/audio/sha256").asText()).as("the same audio, under its new name")
                     .isEqualTo(r.before().get(note.get("universal_id").asText()).at("/files/audio/sha256").asText());
+        }
+    }
+
+    @Test
+    void aDynamicChangedUnderTheSamePageRedrawsNoNoteheadAndNoPageLayer() throws Exception {
+        ScoreEdits edits = ScoreEdits.of(SS9_XML, SS9_MIDI);
+        try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
+            Path score = service.output().resolve("SS 9");
+            assertThat(submit(service, SS9_XML, SS9_MIDI, List.of(SS9_SVG)).status()).isEqualTo(ScoreStatus.COMPLETED);
+            ScoreVersions.Snapshot before = ScoreVersions.snapshot(score);
+            ScoreEdits.Edited edit = edits.dynamicChanged(Files.createDirectories(root.resolve("v2")));
+
+            ScoreResult second = submit(service, edit.version().musicXml(), edit.version().midi(), List.of(SS9_SVG));
+
+            assertThat(second.status()).isEqualTo(ScoreStatus.COMPLETED);
+            assertThat(second.version().number()).isEqualTo(2);
+            assertThat(count(second, "audio.completed")).as("WAVs rendered").isEqualTo(1);
+            assertThat(count(second, "svg.completed")).as("notehead SVGs drawn").isZero();
+            ScoreVersions.Snapshot after = ScoreVersions.snapshot(score);
+            for (String file : before.times().keySet()) {
+                if (file.startsWith("svg/")) {
+                    assertThat(after.times().get(file)).as(file + " modified").isEqualTo(before.times().get(file));
+                }
+            }
+            ScoreVersions.assertNoStrayFile(score);
         }
     }
 
@@ -270,7 +295,7 @@ class ReExportEndToEndTest {
     }
 
     /** SS 9 (MusicXML and MIDI) exported, then edited and exported again under the same name. */
-    private Reexported reexport(ScoreEdits.Kind kind) throws Exception {
+    private Reexported reexport(java.util.function.BiFunction<ScoreEdits, Path, ScoreEdits.Edited> edition) throws Exception {
         ScoreEdits edits = ScoreEdits.of(SS9_XML, SS9_MIDI);
         try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
             Path score = service.output().resolve("SS 9");
@@ -289,15 +314,7 @@ class ReExportEndToEndTest {
                 v1Files.put(relative, copy);
             });
             Path folder = Files.createDirectories(root.resolve("v2"));
-            ScoreEdits.Edited edit = switch (kind) {
-                case PITCH_CHANGED -> edits.pitchChanged(folder);
-                case NOTE_DELETED -> edits.noteDeleted(folder);
-                case BAR_INSERTED -> edits.barInserted(folder);
-                case TEMPO_CHANGED -> edits.tempoChanged(folder);
-                case DYNAMIC_CHANGED -> edits.dynamicChanged(folder);
-                case PART_RENAMED -> edits.partRenamed(folder);
-                case SAME_FILE -> edits.sameFile(folder);
-            };
+            ScoreEdits.Edited edit = edition.apply(edits, folder);
             ScoreResult result = submit(service, edit.version().musicXml(), edit.version().midi(), List.of());
             assertThat(result.status()).as(edit.description()).isEqualTo(ScoreStatus.COMPLETED);
             assertThat(ScoreVersions.files(service.work().resolve("versions"))).as("nothing left staged").isEmpty();
