@@ -1,5 +1,9 @@
 package io.sib2ae.orchestrator.testing;
 
+import static io.sib2ae.orchestrator.testing.MusicXmlDom.child;
+import static io.sib2ae.orchestrator.testing.MusicXmlDom.children;
+import static io.sib2ae.orchestrator.testing.MusicXmlDom.descendants;
+
 import io.sib2ae.orchestrator.coordination.CoordinatedNote;
 import io.sib2ae.orchestrator.coordination.CoordinatedScore;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
@@ -13,7 +17,6 @@ import io.sib2ae.orchestrator.score.ScoreReader;
 import io.sib2ae.orchestrator.score.ScoreSet;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Predicate;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
 import javax.sound.midi.MidiEvent;
@@ -30,22 +32,9 @@ import javax.sound.midi.MidiSystem;
 import javax.sound.midi.Sequence;
 import javax.sound.midi.ShortMessage;
 import javax.sound.midi.Track;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * Makes re-export cases from a real score, as a composer would make them in the notation program:
@@ -123,7 +112,7 @@ public final class ScoreEdits {
     public Edited pitchChanged(Path folder) {
         CoordinatedNote chosen = middle(plainNotes().stream().filter(n -> n.notated().alter() == 0
                 && n.notated().soundingPitch() < 127).toList());
-        Document xml = parse(original.musicXml());
+        Document xml = MusicXmlDom.parse(original.musicXml());
         Element note = noteElement(xml, chosen.notated());
         Element pitch = child(note, "pitch");
         Element alter = child(pitch, "alter");
@@ -149,7 +138,7 @@ public final class ScoreEdits {
     /** One note replaced by a rest of its length, so nothing after it moves; its MIDI note dropped. */
     public Edited noteDeleted(Path folder) {
         CoordinatedNote chosen = middle(plainNotes());
-        Document xml = parse(original.musicXml());
+        Document xml = MusicXmlDom.parse(original.musicXml());
         Element note = noteElement(xml, chosen.notated());
         Element pitch = child(note, "pitch");
         note.replaceChild(xml.createElement("rest"), pitch);
@@ -172,7 +161,7 @@ public final class ScoreEdits {
     public Edited dynamicChanged(Path folder) {
         CoordinatedNote chosen = middle(plainNotes());
         int velocity = chosen.velocity() <= 100 ? chosen.velocity() + 20 : chosen.velocity() - 20;
-        Document xml = parse(original.musicXml());
+        Document xml = MusicXmlDom.parse(original.musicXml());
         Element note = noteElement(xml, chosen.notated());
         // MusicXML's note dynamics is a percentage of the forte velocity 90.
         note.setAttribute("dynamics", String.format(Locale.ROOT, "%.2f", velocity * 100.0 / 90));
@@ -187,8 +176,8 @@ public final class ScoreEdits {
 
     /** The last part renamed; its id, its notes and the MIDI stay as they were. */
     public Edited partRenamed(Path folder) {
-        Document xml = parse(original.musicXml());
-        List<Element> parts = elements(xml.getDocumentElement(), "score-part");
+        Document xml = MusicXmlDom.parse(original.musicXml());
+        List<Element> parts = descendants(xml.getDocumentElement(), "score-part");
         Element part = parts.get(parts.size() - 1);
         Element name = child(part, "part-name");
         String before = name.getTextContent();
@@ -204,12 +193,12 @@ public final class ScoreEdits {
      * MusicXML (or a first tempo mark where it had none) and each tempo event of the MIDI.
      */
     public Edited tempoChanged(Path folder) {
-        Document xml = parse(original.musicXml());
-        List<Element> sounds = elements(xml.getDocumentElement(), "sound").stream().filter(s -> s.hasAttribute("tempo")).toList();
+        Document xml = MusicXmlDom.parse(original.musicXml());
+        List<Element> sounds = descendants(xml.getDocumentElement(), "sound").stream().filter(s -> s.hasAttribute("tempo")).toList();
         for (Element sound : sounds) {
             sound.setAttribute("tempo", decimal(Double.parseDouble(sound.getAttribute("tempo")) * TEMPO_FACTOR));
         }
-        for (Element perMinute : elements(xml.getDocumentElement(), "per-minute")) {
+        for (Element perMinute : descendants(xml.getDocumentElement(), "per-minute")) {
             perMinute.setTextContent(decimal(Double.parseDouble(perMinute.getTextContent().strip()) * TEMPO_FACTOR));
         }
         Sequence midi = readMidi();
@@ -232,7 +221,7 @@ public final class ScoreEdits {
         }
         if (sounds.isEmpty()) {
             // The composer marks the new tempo where the score had none: at the start of the first part.
-            Element measure = elements(elements(xml.getDocumentElement(), "part").get(0), "measure").get(0);
+            Element measure = descendants(descendants(xml.getDocumentElement(), "part").get(0), "measure").get(0);
             Element direction = xml.createElement("direction");
             direction.setAttribute("placement", "above");
             Element type = xml.createElement("direction-type");
@@ -243,7 +232,7 @@ public final class ScoreEdits {
             Element sound = xml.createElement("sound");
             sound.setAttribute("tempo", decimal(firstQuartersPerMinute * TEMPO_FACTOR));
             direction.appendChild(sound);
-            measure.insertBefore(direction, firstChild(measure, "note"));
+            measure.insertBefore(direction, child(measure, "note"));
         }
         write(folder, xml, midi);
         return new Edited(Kind.TEMPO_CHANGED, reread(folder), Set.of(), null, "every tempo " + TEMPO_FACTOR + " times faster");
@@ -254,10 +243,10 @@ public final class ScoreEdits {
      * the later bars renumbered; in the MIDI every note starts one bar later.
      */
     public Edited barInserted(Path folder) {
-        Document xml = parse(original.musicXml());
+        Document xml = MusicXmlDom.parse(original.musicXml());
         double barQuarters = 0;
-        for (Element part : elements(xml.getDocumentElement(), "part")) {
-            List<Element> measures = elements(part, "measure");
+        for (Element part : descendants(xml.getDocumentElement(), "part")) {
+            List<Element> measures = descendants(part, "measure");
             Element first = measures.get(0);
             Element attributes = child(first, "attributes");
             Element divisions = attributes == null ? null : child(attributes, "divisions");
@@ -271,7 +260,7 @@ public final class ScoreEdits {
             if (attributes != null) {
                 bar.appendChild(attributes.cloneNode(true));
             }
-            for (Element direction : childElements(first, "direction")) {
+            for (Element direction : children(first, "direction")) {
                 Element sound = child(direction, "sound");
                 if (sound != null && sound.hasAttribute("tempo") && precedesFirstNote(first, direction)) {
                     bar.appendChild(direction.cloneNode(true));
@@ -394,7 +383,7 @@ public final class ScoreEdits {
      * document order, leaving out rests, cue notes and invisible notes, and so does this.
      */
     private static Element noteElement(Document xml, NotatedNote notated) {
-        List<Element> notes = elements(xml.getDocumentElement(), "note").stream()
+        List<Element> notes = descendants(xml.getDocumentElement(), "note").stream()
                 .filter(n -> child(n, "rest") == null && child(n, "cue") == null && !"no".equals(n.getAttribute("print-object")))
                 .toList();
         Element note = notes.get(notated.documentIndex());
@@ -448,59 +437,6 @@ public final class ScoreEdits {
         }
     }
 
-    private static List<Element> elements(Element root, String tag) {
-        NodeList list = root.getElementsByTagName(tag);
-        List<Element> result = new ArrayList<>(list.getLength());
-        for (int i = 0; i < list.getLength(); i++) {
-            result.add((Element) list.item(i));
-        }
-        return result;
-    }
-
-    private static List<Element> childElements(Element parent, String tag) {
-        List<Element> result = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                result.add(e);
-            }
-        }
-        return result;
-    }
-
-    private static Element child(Element parent, String tag) {
-        List<Element> found = childElements(parent, tag);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static Node firstChild(Element parent, String tag) {
-        return child(parent, tag);
-    }
-
-    /** A DOM of the MusicXML, parsed like every XML input here: no DTD read, no entity fetched. */
-    static Document parse(Path musicXml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setExpandEntityReferences(false);
-            factory.setXIncludeAware(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setEntityResolver((publicId, systemId) -> {
-                // An empty DTD: the DOCTYPE's URL is never fetched.
-                return new InputSource(new StringReader(""));
-            });
-            return builder.parse(musicXml.toFile());
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("cannot parse " + musicXml, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private Sequence readMidi() {
         try {
             return MidiSystem.getSequence(new ByteArrayInputStream(Files.readAllBytes(original.midi())));
@@ -515,14 +451,12 @@ public final class ScoreEdits {
     private void write(Path folder, Document xml, Sequence midi) {
         try {
             Files.createDirectories(folder);
-            Transformer transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            transformer.transform(new DOMSource(xml), new StreamResult(folder.resolve(original.musicXml().getFileName()).toFile()));
+            MusicXmlDom.write(xml, folder.resolve(original.musicXml().getFileName()));
             if (midi != null) {
                 int type = MidiSystem.getMidiFileFormat(original.midi().toFile()).getType();
                 MidiSystem.write(midi, type, folder.resolve(original.midi().getFileName()).toFile());
             }
-        } catch (TransformerException | InvalidMidiDataException e) {
+        } catch (InvalidMidiDataException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -540,10 +474,5 @@ public final class ScoreEdits {
 
     private ScoreVersion reread(Path folder) {
         return read(folder.resolve(original.musicXml().getFileName()), folder.resolve(original.midi().getFileName()));
-    }
-
-    /** Keeps only the notes a predicate picks, for tests that ask about a subset. */
-    public static List<CoordinatedNote> notes(ScoreVersion version, Predicate<CoordinatedNote> which) {
-        return version.coordinated().notes().stream().filter(which).toList();
     }
 }
