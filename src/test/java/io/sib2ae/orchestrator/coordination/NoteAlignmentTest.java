@@ -304,6 +304,40 @@ class NoteAlignmentTest {
     }
 
     @Test
+    void aLongPassageInsertedInALongVoiceKeepsEveryOldNote() {
+        // 3,000 notes; 175 new bars (700 notes) written after the 250th bar, and the first and last notes
+        // repitched, so that the whole voice is aligned, the path straying far from the diagonal.
+        List<NoteFacts> before = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            before.add(note("n" + i, i / 4, i % 4, "K" + (i % 12), 60 + i % 12, 1));
+        }
+        List<NoteFacts> after = new ArrayList<>();
+        List<String> expectedAdded = new ArrayList<>();
+        after.add(next(before.get(0), n -> pitched(n, "B3", 59)));
+        for (int i = 1; i < 1000; i++) {
+            after.add(next(before.get(i)));
+        }
+        for (int i = 0; i < 700; i++) {
+            NoteFacts added = note("new" + i, 250 + i / 4, i % 4, "E2", 40, 1);
+            after.add(added);
+            expectedAdded.add(added.universalId());
+        }
+        for (int i = 1000; i < 3000; i++) {
+            NoteFacts moved = before.get(i);
+            for (int bar = 0; bar < 175; bar++) {
+                moved = barLater(moved);
+            }
+            after.add(i == 2999 ? next(moved, n -> pitched(n, "B3", 59)) : next(moved));
+        }
+        NoteAlignment a = NoteAlignment.align(before, after);
+        assertThat(idsOf(a.added())).containsExactlyElementsOf(expectedAdded);
+        assertThat(a.removed()).isEmpty();
+        assertThat(a.kept()).hasSize(3000).allMatch(k -> k.current().universalId().equals(k.previous().universalId() + "'"));
+        assertThat(a.kept()).filteredOn(k -> k.changes().contains(NoteChange.TIMING)).hasSize(2000);
+        assertThat(a.counts()).isEqualTo(new NoteAlignment.Counts(2998, 2, 700, 0));
+    }
+
+    @Test
     void aLongVoiceWithScatteredEditsAlignsExactly() {
         // 2,400 notes in one voice: every 100th note repitched, every 150th deleted, a note added every 200 bars.
         List<NoteFacts> before = new ArrayList<>();
