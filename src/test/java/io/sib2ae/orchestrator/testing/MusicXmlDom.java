@@ -58,11 +58,22 @@ public final class MusicXmlDom {
     /** Writes the document as UTF-8, without the DOCTYPE: the readers need none. */
     public static void write(Document document, Path file) {
         try {
+            java.nio.file.Files.write(file, bytes(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The document as UTF-8 bytes, as {@link #write} would write them. */
+    public static byte[] bytes(Document document) {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             Transformer transformer = TransformerFactory.newInstance().newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            transformer.transform(new DOMSource(document), new StreamResult(file.toFile()));
+            transformer.transform(new DOMSource(document), new StreamResult(out));
+            return out.toByteArray();
         } catch (TransformerException e) {
-            throw new IllegalStateException("cannot write " + file, e);
+            throw new IllegalStateException("cannot serialise the document", e);
         }
     }
 

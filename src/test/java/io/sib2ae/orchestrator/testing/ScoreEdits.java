@@ -9,7 +9,9 @@ import io.sib2ae.orchestrator.coordination.CoordinatedScore;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
 import io.sib2ae.orchestrator.score.MidiFileReader;
 import io.sib2ae.orchestrator.score.MidiNote;
+import io.sib2ae.orchestrator.score.DynamicsVelocity;
 import io.sib2ae.orchestrator.score.MusicXmlReader;
+import io.sib2ae.orchestrator.score.MusicXmlScore;
 import io.sib2ae.orchestrator.score.MxlArchive;
 import io.sib2ae.orchestrator.score.NotatedNote;
 import io.sib2ae.orchestrator.score.ScoreInputReader;
@@ -21,8 +23,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import javax.sound.midi.InvalidMidiDataException;
 import javax.sound.midi.MetaMessage;
@@ -44,9 +48,9 @@ import org.w3c.dom.Node;
  * touched, by document index, so a test derives what it expects from the edit, not from the code
  * under test.
  *
- * <p>The edited note is chosen by a fixed rule ({@link #plainNotes()}): a note that sounds once,
- * from its own MIDI note, with no tie, chord, grace or drum around it, so that the edit touches
- * exactly one note and the MIDI edit finds exactly one note-on.
+ * <p>A one-note edit chooses its note by a fixed rule ({@link #plainNotes()}): a note that sounds
+ * once, from its own MIDI note, with no tie, chord, grace or drum around it, so that the edit
+ * touches exactly one note and the MIDI edit finds exactly one note-on.
  */
 public final class ScoreEdits {
 
@@ -157,21 +161,117 @@ public final class ScoreEdits {
                         + " deleted");
     }
 
-    /** One note played louder (or softer, if already loud): its MusicXML dynamics and its MIDI velocity. */
+    /**
+     * One printed dynamic changed, soft to loud or loud to soft, as Sibelius or Finale would write
+     * it: the marking and its {@code <sound dynamics>}; in the MIDI, every note the marking governs
+     * is struck at the new level. Which notes it governs is what the service's reader says (the
+     * notes whose notated dynamics the marking sets). The marking is the first one from the middle
+     * of the score that governs at most {@value #MOST_NOTES_A_DYNAMIC_GOVERNS} notes, each struck
+     * once per performance from a MIDI note of its own, so the edit stays small and exact.
+     *
+     * <p>{@link Edited#touched()} lists the notes whose velocity the edit changes: those the marking
+     * governs, and tied notes whose primary it governs (they sound in their primary), except where
+     * the old velocity happens to be the new one.
+     */
     public Edited dynamicChanged(Path folder) {
-        CoordinatedNote chosen = middle(plainNotes());
-        int velocity = chosen.velocity() <= 100 ? chosen.velocity() + 20 : chosen.velocity() - 20;
         Document xml = MusicXmlDom.parse(original.musicXml());
-        Element note = noteElement(xml, chosen.notated());
-        // MusicXML's note dynamics is a percentage of the forte velocity 90.
-        note.setAttribute("dynamics", String.format(Locale.ROOT, "%.2f", velocity * 100.0 / 90));
-        Sequence midi = readMidi();
-        MidiEvents events = midiEvents(midi, chosen);
-        setShort(events.on(), ShortMessage.NOTE_ON, events.on().getData1(), velocity);
-        write(folder, xml, midi);
-        return new Edited(Kind.DYNAMIC_CHANGED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
-                chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
-                        + " from velocity " + chosen.velocity() + " to " + velocity);
+        List<Element> markings = descendants(xml.getDocumentElement(), "dynamics").stream()
+                .filter(d -> LEVELS.contains(firstLevel(d))).toList();
+        MusicXmlScore notation = original.coordinated().score();
+        for (int tried = 0; tried < markings.size(); tried++) {
+            Element dynamics = markings.get((markings.size() / 2 + tried) % markings.size());
+            Element level = level(dynamics);
+            String before = level.getTagName();
+            String after = LEVELS.indexOf(before) <= LEVELS.indexOf("mf") ? "ff" : "pp";
+            Element replacement = xml.createElement(after);
+            dynamics.replaceChild(replacement, level);
+            Element sound = child((Element) dynamics.getParentNode().getParentNode(), "sound");
+            String soundBefore = sound == null ? null : sound.getAttribute("dynamics");
+            if (sound != null && sound.hasAttribute("dynamics")) {
+                // MusicXML's sound dynamics is a percentage of the forte velocity 90.
+                sound.setAttribute("dynamics", decimal(DynamicsVelocity.of(after, 0) / 0.9));
+            }
+            MusicXmlScore edited = new MusicXmlReader(1_000_000).read(MusicXmlDom.bytes(xml), original.musicXml().getFileName().toString());
+            Map<Integer, Integer> governed = new HashMap<>();
+            for (NotatedNote note : edited.notes()) {
+                int was = notation.notes().get(note.documentIndex()).dynamicsVelocity();
+                if (note.dynamicsVelocity() != was) {
+                    governed.put(note.documentIndex(), note.dynamicsVelocity());
+                }
+            }
+            Map<Integer, Integer> velocities = newVelocities(governed);
+            if (velocities != null && !velocities.isEmpty() && governed.size() <= MOST_NOTES_A_DYNAMIC_GOVERNS) {
+                Sequence midi = readMidi();
+                for (CoordinatedNote note : original.coordinated().notes()) {
+                    Integer velocity = governed.get(note.notated().documentIndex());
+                    if (velocity != null && note.primary()) {
+                        for (MidiNote played : midiNotesOf(note)) {
+                            ShortMessage on = noteOn(midi, played);
+                            setShort(on, ShortMessage.NOTE_ON, on.getData1(), velocity);
+                        }
+                    }
+                }
+                write(folder, xml, midi);
+                NotatedNote first = notation.notes().get(governed.keySet().stream().min(Integer::compare).orElseThrow());
+                return new Edited(Kind.DYNAMIC_CHANGED, reread(folder), Set.copyOf(velocities.keySet()), first.partId(),
+                        before + " to " + after + " in part " + first.partId() + " from bar " + first.measureNumber() + ", "
+                                + velocities.size() + " notes' velocity changed");
+            }
+            dynamics.replaceChild(level, replacement);
+            if (soundBefore != null && !soundBefore.isEmpty()) {
+                sound.setAttribute("dynamics", soundBefore);
+            }
+        }
+        throw new IllegalStateException("no dynamic marking to change in " + original.musicXml());
+    }
+
+    /** A marking governs at most this many notes, so that a test that renders them stays short. */
+    public static final int MOST_NOTES_A_DYNAMIC_GOVERNS = 40;
+
+    private static final List<String> LEVELS = List.of("pppp", "ppp", "pp", "p", "mp", "mf", "f", "ff", "fff", "ffff");
+
+    private static String firstLevel(Element dynamics) {
+        Element level = level(dynamics);
+        return level == null ? "" : level.getTagName();
+    }
+
+    private static Element level(Element dynamics) {
+        for (Node n = dynamics.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The velocity each note will have once its governed notes sound at their new level, for the
+     * notes it changes; null when a governed note does not sound simply (a tremolo, a drum, or a
+     * performance with no MIDI note of its own), so that another marking is tried.
+     */
+    private Map<Integer, Integer> newVelocities(Map<Integer, Integer> governed) {
+        Map<String, Integer> primaryVelocity = new HashMap<>();
+        for (CoordinatedNote note : original.coordinated().notes()) {
+            Integer velocity = governed.get(note.notated().documentIndex());
+            if (velocity == null || !note.primary()) {
+                continue;
+            }
+            boolean simple = note.playing().strokes().isEmpty() && note.playing().drum() == null
+                    && NoteCoordinator.MIDI_EXACT.equals(note.timingSource())
+                    && midiNotesOf(note).size() == note.performances().size();
+            if (!simple) {
+                return null;
+            }
+            primaryVelocity.put(note.universalId(), velocity);
+        }
+        Map<Integer, Integer> changed = new HashMap<>();
+        for (CoordinatedNote note : original.coordinated().notes()) {
+            Integer velocity = primaryVelocity.get(note.primary() ? note.universalId() : note.primaryUniversalId());
+            if (velocity != null && velocity != note.velocity()) {
+                changed.put(note.notated().documentIndex(), velocity);
+            }
+        }
+        return changed;
     }
 
     /** The last part renamed; its id, its notes and the MIDI stay as they were. */
@@ -341,10 +441,24 @@ public final class ScoreEdits {
         return candidates.get(candidates.size() / 2);
     }
 
+    /** The MIDI notes a note sounds from: its key, starting when one of its performances does. */
     private List<MidiNote> midiNotesOf(CoordinatedNote note) {
-        double start = note.performances().get(0).startSeconds();
         return original.coordinated().midi().notes().stream().filter(m -> m.pitch() == note.notated().soundingPitch()
-                && Math.abs(m.startSeconds() - start) < 1e-5).toList();
+                && note.performances().stream().anyMatch(p -> Math.abs(m.startSeconds() - p.startSeconds()) < 1e-5)).toList();
+    }
+
+    /** The note-on of a MIDI note in the freshly read sequence. */
+    private static ShortMessage noteOn(Sequence sequence, MidiNote played) {
+        Track track = sequence.getTracks()[played.track()];
+        for (int i = 0; i < track.size(); i++) {
+            MidiEvent event = track.get(i);
+            if (event.getTick() == played.startTick() && event.getMessage() instanceof ShortMessage s
+                    && s.getCommand() == ShortMessage.NOTE_ON && s.getData2() > 0 && s.getChannel() == played.channel()
+                    && s.getData1() == played.pitch()) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no MIDI note-on for key " + played.pitch() + " at tick " + played.startTick());
     }
 
     private record MidiEvents(int track, MidiEvent onEvent, MidiEvent offEvent) {
