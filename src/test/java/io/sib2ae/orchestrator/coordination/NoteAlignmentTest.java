@@ -292,6 +292,22 @@ class NoteAlignmentTest {
     }
 
     @Test
+    void notesMovedToAnotherVoiceKeepTheirIds() {
+        // Bar 1's D and E rewritten as voice 2, and the whole part a bar later: the same notes.
+        NoteAlignment a = NoteAlignment.align(List.of(C, D, E, F, G), List.of(
+                next(C, NoteAlignmentTest::barLater),
+                next(D, n -> with(barLater(n), "P1", "Violin", 1, "2", 0, false)),
+                next(E, n -> with(barLater(n), "P1", "Violin", 1, "2", 0, false)),
+                next(F, NoteAlignmentTest::barLater), next(G, NoteAlignmentTest::barLater)));
+        assertThat(ids(a)).containsOnly(entry("c'", "c"), entry("d'", "d"), entry("e'", "e"), entry("f'", "f"), entry("g'", "g"));
+        assertThat(a.kept()).allMatch(k -> k.changes().equals(Set.of(NoteChange.TIMING)));
+        // A note that moved voice and changed pitch too is another note.
+        NoteAlignment b = NoteAlignment.align(List.of(C, D), List.of(next(C), next(D, n -> with(pitched(n, "D#5", 75), "P1", "Violin", 1, "2", 0, false))));
+        assertThat(idsOf(b.removed())).containsExactly("d");
+        assertThat(idsOf(b.added())).containsExactly("d'");
+    }
+
+    @Test
     void theAlignmentIsDeterministicAndOrdered() {
         List<NoteFacts> before = List.of(C, D, E, F, G);
         List<NoteFacts> after = List.of(next(G), next(C), next(E, n -> pitched(n, "E#5", 77)), next(D));
