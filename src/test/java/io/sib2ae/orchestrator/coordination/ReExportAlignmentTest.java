@@ -31,13 +31,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ReExportAlignmentTest {
 
     private static final Map<String, ScoreEdits> ORIGINALS = new HashMap<>();
+    /** The dynamic edited as a printed marking, beside every {@link Kind} (whose dynamic is one note's). */
+    private static final String DYNAMIC_MARKING = "DYNAMIC_MARKING_CHANGED";
 
     @TempDir
     Path folder;
 
     static Stream<Arguments> cases() {
         return Stream.of("sib2ae/SS 9", "scores/ActorPreludeSample")
-                .flatMap(score -> Stream.of(Kind.values()).map(kind -> Arguments.of(score, kind)));
+                .flatMap(score -> Stream.concat(Stream.of(Kind.values()).map(Kind::name), Stream.of(DYNAMIC_MARKING))
+                        .map(kind -> Arguments.of(score, kind)));
     }
 
     private static ScoreEdits original(String score) {
@@ -45,16 +48,9 @@ class ReExportAlignmentTest {
                 TestData.file(s + (s.startsWith("sib2ae") ? ".musicxml" : ".xml")), TestData.file(s + ".mid")));
     }
 
-    private static Edited edit(ScoreEdits edits, Kind kind, Path folder) {
-        return switch (kind) {
-            case PITCH_CHANGED -> edits.pitchChanged(folder);
-            case NOTE_DELETED -> edits.noteDeleted(folder);
-            case BAR_INSERTED -> edits.barInserted(folder);
-            case TEMPO_CHANGED -> edits.tempoChanged(folder);
-            case DYNAMIC_CHANGED -> edits.dynamicChanged(folder);
-            case PART_RENAMED -> edits.partRenamed(folder);
-            case SAME_FILE -> edits.sameFile(folder);
-        };
+    /** The edits: every kind, and the dynamic both as one note's and as a printed marking's. */
+    private static Edited edit(ScoreEdits edits, String kind, Path folder) {
+        return kind.equals(DYNAMIC_MARKING) ? edits.dynamicMarkingChanged(folder) : edits.apply(Kind.valueOf(kind), folder);
     }
 
     /** What the edit did to a note of the original that stays in the new version. */
@@ -72,9 +68,10 @@ class ReExportAlignmentTest {
 
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("cases")
-    void theIdsKeptChangedAddedAndRemovedAreExactlyTheOnesTheEditImplies(String score, Kind kind) {
+    void theIdsKeptChangedAddedAndRemovedAreExactlyTheOnesTheEditImplies(String score, String edited) {
         ScoreEdits edits = original(score);
-        Edited edit = edit(edits, kind, folder);
+        Edited edit = edit(edits, edited, folder);
+        Kind kind = edit.kind();
         List<CoordinatedNote> before = edits.original().coordinated().notes();
         List<CoordinatedNote> after = edit.version().coordinated().notes();
 

@@ -105,6 +105,19 @@ public final class ScoreEdits {
         return new ScoreVersion(musicXml, midi, coordinated);
     }
 
+    /** The edit of that kind; for {@link Kind#DYNAMIC_CHANGED}, one note's ({@link #dynamicChanged}). */
+    public Edited apply(Kind kind, Path folder) {
+        return switch (kind) {
+            case PITCH_CHANGED -> pitchChanged(folder);
+            case NOTE_DELETED -> noteDeleted(folder);
+            case BAR_INSERTED -> barInserted(folder);
+            case TEMPO_CHANGED -> tempoChanged(folder);
+            case DYNAMIC_CHANGED -> dynamicChanged(folder);
+            case PART_RENAMED -> partRenamed(folder);
+            case SAME_FILE -> sameFile(folder);
+        };
+    }
+
     /** The identical files again. */
     public Edited sameFile(Path folder) {
         copyUnchanged(folder, original.musicXml());
@@ -162,18 +175,40 @@ public final class ScoreEdits {
     }
 
     /**
+     * One note's dynamic changed, louder (or softer, if already loud): the note's own MusicXML
+     * {@code dynamics} and its MIDI velocity. {@link #dynamicMarkingChanged} changes a printed
+     * marking and every note it governs instead.
+     */
+    public Edited dynamicChanged(Path folder) {
+        CoordinatedNote chosen = middle(plainNotes());
+        int velocity = chosen.velocity() <= 100 ? chosen.velocity() + 20 : chosen.velocity() - 20;
+        Document xml = MusicXmlDom.parse(original.musicXml());
+        Element note = noteElement(xml, chosen.notated());
+        // MusicXML's note dynamics is a percentage of the forte velocity 90.
+        note.setAttribute("dynamics", decimal(velocity / 0.9));
+        Sequence midi = readMidi();
+        MidiEvents events = midiEvents(midi, chosen);
+        setShort(events.on(), ShortMessage.NOTE_ON, events.on().getData1(), velocity);
+        write(folder, xml, midi);
+        return new Edited(Kind.DYNAMIC_CHANGED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
+                chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
+                        + " from velocity " + chosen.velocity() + " to " + velocity);
+    }
+
+    /**
      * One printed dynamic changed, soft to loud or loud to soft, as Sibelius or Finale would write
      * it: the marking and its {@code <sound dynamics>}; in the MIDI, every note the marking governs
      * is struck at the new level. Which notes it governs is what the service's reader says (the
      * notes whose notated dynamics the marking sets). The marking is the first one from the middle
      * of the score that governs at most {@value #MOST_NOTES_A_DYNAMIC_GOVERNS} notes, each struck
-     * once per performance from a MIDI note of its own, so the edit stays small and exact.
+     * once per performance from a MIDI note of its own, so the edit stays small and exact. Its kind
+     * is {@link Kind#DYNAMIC_CHANGED}, as for {@link #dynamicChanged}.
      *
      * <p>{@link Edited#touched()} lists the notes whose velocity the edit changes: those the marking
      * governs, and tied notes whose primary it governs (they sound in their primary), except where
      * the old velocity happens to be the new one.
      */
-    public Edited dynamicChanged(Path folder) {
+    public Edited dynamicMarkingChanged(Path folder) {
         Document xml = MusicXmlDom.parse(original.musicXml());
         List<Element> markings = descendants(xml.getDocumentElement(), "dynamics").stream()
                 .filter(d -> LEVELS.contains(firstLevel(d))).toList();

@@ -78,7 +78,7 @@ class ScoreEditsTest {
 
     @Test
     void aChangedDynamicGivesTheNotesItGovernsTheirNewVelocityAndNoOthers() {
-        Edited edit = ss9.dynamicChanged(folder);
+        Edited edit = ss9.dynamicMarkingChanged(folder);
         // SS 9 has one marking, the violin's p in bar 4: the six violin notes from there are louder.
         assertThat(edit.description()).startsWith("p to ff");
         assertThat(edit.touched()).hasSize(6);
@@ -92,6 +92,19 @@ class ScoreEditsTest {
             }
             assertThat(after.calculatedStartTime()).isEqualTo(before.calculatedStartTime());
         }
+    }
+
+    @Test
+    void aNotesDynamicGivesItANewVelocityAndNoOtherNote() {
+        Edited edit = ss9.dynamicChanged(folder);
+        int index = edit.touched().iterator().next();
+        CoordinatedNote before = ss9.original().byDocumentIndex(index);
+        CoordinatedNote after = edit.version().byDocumentIndex(index);
+        assertThat(Math.abs(after.velocity() - before.velocity())).isEqualTo(20);
+        assertThat(notes(edit.version())).filteredOn(n -> n.notated().documentIndex() != index)
+                .extracting(CoordinatedNote::velocity)
+                .containsExactlyElementsOf(notes(ss9.original()).stream().filter(n -> n.notated().documentIndex() != index)
+                        .map(CoordinatedNote::velocity).toList());
     }
 
     @Test
