@@ -8,6 +8,7 @@ import io.sib2ae.orchestrator.coordination.CoordinatedNote;
 import io.sib2ae.orchestrator.coordination.CoordinatedScore;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
 import io.sib2ae.orchestrator.score.MidiFileReader;
+import io.sib2ae.orchestrator.score.MeasureSpan;
 import io.sib2ae.orchestrator.score.MidiNote;
 import io.sib2ae.orchestrator.score.DynamicsVelocity;
 import io.sib2ae.orchestrator.score.MusicXmlReader;
@@ -401,24 +402,9 @@ public final class ScoreEdits {
                     bar.appendChild(direction.cloneNode(true));
                 }
             }
-            Element rest = xml.createElement("note");
-            Element restMark = xml.createElement("rest");
-            restMark.setAttribute("measure", "yes");
-            rest.appendChild(restMark);
-            Element duration = xml.createElement("duration");
-            duration.setTextContent(String.valueOf(Math.round(quarters * perQuarter)));
-            rest.appendChild(duration);
-            Element voice = xml.createElement("voice");
-            voice.setTextContent("1");
-            rest.appendChild(voice);
-            bar.appendChild(rest);
+            bar.appendChild(measureRest(xml, Math.round(quarters * perQuarter)));
             part.insertBefore(bar, first);
-            for (Element measure : measures) {
-                String number = measure.getAttribute("number");
-                if (number.matches("\\d+")) {
-                    measure.setAttribute("number", String.valueOf(Integer.parseInt(number) + 1));
-                }
-            }
+            renumber(measures);
         }
         Sequence midi = readMidi();
         long barTicks = Math.round(barQuarters * midi.getResolution());
@@ -444,6 +430,122 @@ public final class ScoreEdits {
         write(folder, xml, midi);
         return new Edited(Kind.BAR_INSERTED, reread(folder), Set.of(), null, "a bar of " + barQuarters
                 + " quarters inserted at the start of every part");
+    }
+
+    /**
+     * A bar of rest inserted in the middle of the score, in every part, at the barline nearest the
+     * middle where no note sounds across (no tie, no held note, in the notation or the MIDI) and
+     * the bar after it changes no attributes; the bar has that bar's length and the later bars are
+     * renumbered. In the MIDI everything from that barline on moves a bar later. Its kind is
+     * {@link Kind#BAR_INSERTED}; {@link Edited#touched()} lists the notes that moved, those from the
+     * barline on. Needs a score played as written (no repeats or jumps), with its MIDI in step.
+     */
+    public Edited barInsertedInTheMiddle(Path folder) {
+        MusicXmlScore notation = original.coordinated().score();
+        List<MeasureSpan> spans = notation.measures();
+        boolean playedAsWritten = original.coordinated().matchSummary().quarterOffset() == 0 && notation.jumpsFromWords().isEmpty()
+                && spans.stream().noneMatch(m -> m.forwardRepeat() || m.backwardRepeat() || !m.endingNumbers().isEmpty()
+                || m.jump() != null && !m.jump().equals(MeasureSpan.NavigationMark.NONE));
+        if (!playedAsWritten) {
+            throw new IllegalStateException(original.musicXml() + " is not played as written: no bar can be inserted in its middle here");
+        }
+        Document xml = MusicXmlDom.parse(original.musicXml());
+        List<Element> parts = descendants(xml.getDocumentElement(), "part");
+        int bar = -1;
+        for (int step = 0; step < spans.size() && bar < 0; step++) {
+            int k = spans.size() / 2 + (step % 2 == 0 ? step / 2 : -(step + 1) / 2);
+            if (k > 0 && k < spans.size() && cleanBarline(spans.get(k).notatedStart())
+                    && parts.stream().allMatch(part -> child(children(part, "measure").get(spans.get(k).index()), "attributes") == null)) {
+                bar = k;
+            }
+        }
+        if (bar < 0) {
+            throw new IllegalStateException("no barline in " + original.musicXml() + " that nothing sounds across");
+        }
+        MeasureSpan span = spans.get(bar);
+        for (Element part : parts) {
+            List<Element> measures = children(part, "measure");
+            int perQuarter = 1;
+            for (Element measure : measures.subList(0, bar + 1)) {
+                for (Element attributes : children(measure, "attributes")) {
+                    Element divisions = child(attributes, "divisions");
+                    perQuarter = divisions == null ? perQuarter : Integer.parseInt(divisions.getTextContent().strip());
+                }
+            }
+            Element inserted = xml.createElement("measure");
+            inserted.setAttribute("number", measures.get(bar).getAttribute("number"));
+            inserted.appendChild(measureRest(xml, Math.round(span.length() * perQuarter)));
+            part.insertBefore(inserted, measures.get(bar));
+            renumber(measures.subList(bar, measures.size()));
+        }
+        Sequence midi = readMidi();
+        long from = Math.round(span.notatedStart() * midi.getResolution());
+        long barTicks = Math.round(span.length() * midi.getResolution());
+        shiftFrom(midi, from, barTicks);
+        write(folder, xml, midi);
+        Set<Integer> moved = new java.util.TreeSet<>();
+        notation.notes().stream().filter(n -> n.notatedOnset() >= span.notatedStart() - 1e-9).forEach(n -> moved.add(n.documentIndex()));
+        return new Edited(Kind.BAR_INSERTED, reread(folder), Set.copyOf(moved), null, "a bar of " + span.length()
+                + " quarters inserted before bar " + span.number() + " of every part; " + moved.size() + " notes moved");
+    }
+
+    /** True when no note, notated or in the MIDI, sounds across that point of the score (in quarters). */
+    private boolean cleanBarline(double quarter) {
+        double eps = 1e-6;
+        boolean notated = original.coordinated().score().notes().stream().noneMatch(n -> n.notatedOnset() < quarter - eps
+                && (n.notatedEnd() > quarter + eps || n.tieStart() && n.notatedEnd() > quarter - eps));
+        boolean played = original.coordinated().midi().notes().stream().noneMatch(m -> m.startQuarter() < quarter - eps
+                && m.endQuarter() > quarter + eps);
+        boolean before = original.coordinated().score().notes().stream().anyMatch(n -> n.notatedOnset() < quarter);
+        boolean after = original.coordinated().score().notes().stream().anyMatch(n -> n.notatedOnset() >= quarter);
+        return notated && played && before && after;
+    }
+
+    private static Element measureRest(Document xml, long duration) {
+        Element rest = xml.createElement("note");
+        Element restMark = xml.createElement("rest");
+        restMark.setAttribute("measure", "yes");
+        rest.appendChild(restMark);
+        Element length = xml.createElement("duration");
+        length.setTextContent(String.valueOf(duration));
+        rest.appendChild(length);
+        Element voice = xml.createElement("voice");
+        voice.setTextContent("1");
+        rest.appendChild(voice);
+        return rest;
+    }
+
+    private static void renumber(List<Element> measures) {
+        for (Element measure : measures) {
+            String number = measure.getAttribute("number");
+            if (number.matches("\\d+")) {
+                measure.setAttribute("number", String.valueOf(Integer.parseInt(number) + 1));
+            }
+        }
+    }
+
+    /**
+     * Moves every event from {@code from} on by {@code ticks}, except note-offs at {@code from}
+     * itself: they end notes that started before.
+     */
+    private static void shiftFrom(Sequence midi, long from, long ticks) {
+        for (Track track : midi.getTracks()) {
+            List<MidiEvent> moved = new ArrayList<>();
+            for (int i = 0; i < track.size(); i++) {
+                MidiEvent event = track.get(i);
+                boolean noteOff = event.getMessage() instanceof ShortMessage s && (s.getCommand() == ShortMessage.NOTE_OFF
+                        || s.getCommand() == ShortMessage.NOTE_ON && s.getData2() == 0);
+                if (event.getTick() > from || event.getTick() == from && !noteOff) {
+                    moved.add(event);
+                }
+            }
+            for (MidiEvent event : moved) {
+                // A track keeps its events sorted by tick: take each out and put it back later.
+                track.remove(event);
+                event.setTick(event.getTick() + ticks);
+            }
+            moved.forEach(track::add);
+        }
     }
 
     /**
