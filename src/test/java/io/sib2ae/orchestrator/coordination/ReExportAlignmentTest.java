@@ -33,6 +33,8 @@ class ReExportAlignmentTest {
     private static final Map<String, ScoreEdits> ORIGINALS = new HashMap<>();
     /** The dynamic edited as a printed marking, beside every {@link Kind} (whose dynamic is one note's). */
     private static final String DYNAMIC_MARKING = "DYNAMIC_MARKING_CHANGED";
+    /** Every part's id changed: the parts pair by name, then program, in order. */
+    private static final String PART_IDS = "PART_IDS_CHANGED";
     /** A bar inserted in the middle of ActorPreludeSample, beside the bar inserted at the start. */
     private static final String BAR_IN_THE_MIDDLE = "BAR_INSERTED_IN_THE_MIDDLE";
 
@@ -41,7 +43,7 @@ class ReExportAlignmentTest {
 
     static Stream<Arguments> cases() {
         Stream<Arguments> everyEdit = Stream.of("sib2ae/SS 9", "scores/ActorPreludeSample")
-                .flatMap(score -> Stream.concat(Stream.of(Kind.values()).map(Kind::name), Stream.of(DYNAMIC_MARKING))
+                .flatMap(score -> Stream.concat(Stream.of(Kind.values()).map(Kind::name), Stream.of(DYNAMIC_MARKING, PART_IDS))
                         .map(kind -> Arguments.of(score, kind)));
         // SS 9's notes all stand in its last two bars, tied across the barline between them: no middle to insert into.
         return Stream.concat(everyEdit, Stream.of(Arguments.of("scores/ActorPreludeSample", BAR_IN_THE_MIDDLE)));
@@ -57,6 +59,7 @@ class ReExportAlignmentTest {
         return switch (kind) {
             case DYNAMIC_MARKING -> edits.dynamicMarkingChanged(folder);
             case BAR_IN_THE_MIDDLE -> edits.barInsertedInTheMiddle(folder);
+            case PART_IDS -> edits.partIdsChanged(folder);
             default -> edits.apply(Kind.valueOf(kind), folder);
         };
     }

@@ -325,6 +325,25 @@ public final class ScoreEdits {
     }
 
     /**
+     * Every part's id changed, as another program exporting the same score would number its parts:
+     * the names, notes and MIDI stay. Its kind is {@link Kind#PART_RENAMED}, with no one part named.
+     */
+    public Edited partIdsChanged(Path folder) {
+        Document xml = MusicXmlDom.parse(original.musicXml());
+        List<Element> declared = descendants(xml.getDocumentElement(), "score-part");
+        List<Element> parts = descendants(xml.getDocumentElement(), "part");
+        for (Element part : declared) {
+            part.setAttribute("id", "Exported-" + part.getAttribute("id"));
+        }
+        for (Element part : parts) {
+            part.setAttribute("id", "Exported-" + part.getAttribute("id"));
+        }
+        write(folder, xml, null);
+        copyUnchanged(folder, original.midi());
+        return new Edited(Kind.PART_RENAMED, reread(folder), Set.of(), null, "every part's id changed, " + declared.size() + " parts");
+    }
+
+    /**
      * Every tempo {@link #TEMPO_FACTOR} times faster: each {@code <sound tempo>} and metronome of the
      * MusicXML (or a first tempo mark where it had none) and each tempo event of the MIDI.
      */

@@ -1,6 +1,7 @@
 package io.sib2ae.orchestrator.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.sib2ae.orchestrator.TestData;
@@ -115,6 +116,17 @@ class ScoreEditsTest {
         assertThat(edit.version().coordinated().score().parts()).extracting(ScorePart::name).contains("Violon (renamed)");
         assertThat(notes(edit.version())).extracting(CoordinatedNote::calculatedStartTime)
                 .containsExactlyElementsOf(notes(ss9.original()).stream().map(CoordinatedNote::calculatedStartTime).toList());
+    }
+
+    @Test
+    void partsWithNewIdsKeepTheirNamesAndNotes() {
+        Edited edit = ss9.partIdsChanged(folder);
+        assertThat(edit.version().coordinated().score().parts()).extracting(ScorePart::partId).allMatch(id -> id.startsWith("Exported-"));
+        assertThat(edit.version().coordinated().score().parts()).extracting(ScorePart::name).containsExactly("Flûte", "Violon");
+        assertThat(notes(edit.version())).extracting(n -> n.notated().partId()).allMatch(id -> id.startsWith("Exported-"));
+        assertThat(notes(edit.version())).extracting(CoordinatedNote::calculatedStartTime, CoordinatedNote::velocity)
+                .containsExactlyElementsOf(notes(ss9.original()).stream()
+                        .map(n -> tuple(n.calculatedStartTime(), n.velocity())).toList());
     }
 
     @Test
