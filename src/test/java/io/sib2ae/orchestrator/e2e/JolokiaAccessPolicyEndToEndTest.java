@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a child JVM that has processed a score, so that its start-up output can be read as well.
  *
  * <p>Jolokia answers a refused request with HTTP 200 and {@code "status":403} in the JSON body, so
- * the tests read that status, not the HTTP one.
+ * the tests read that status, not the HTTP one. A request from a refused origin (a web page of
+ * another site) is the exception: it is turned away before it is read, with HTTP 500.
  */
 class JolokiaAccessPolicyEndToEndTest {
 
@@ -240,7 +241,7 @@ class JolokiaAccessPolicyEndToEndTest {
         assertThat(read(submit, "State")).isEqualTo("Started");
     }
 
-    /** What curl, scripts and Hawtio's server-side proxy send when no browser stands behind them: no Origin. */
+    /** What curl, scripts and monitoring tools send: neither Origin nor Referer. */
     @Test
     void aRequestWithoutOriginStillAnswers() throws Exception {
         JsonNode version = curl(Map.of("type", "version"));
