@@ -73,6 +73,34 @@ class ReExportEndToEndTest {
     }
 
     @Test
+    void aScoreDroppedIntoTheInboxAgainWithAnEditIsItsNextVersion() throws Exception {
+        ScoreEdits edits = ScoreEdits.of(SS9_XML, SS9_MIDI);
+        try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
+            Path score = service.output().resolve("SS 9");
+            service.drop(SS9_XML);
+            service.drop(SS9_MIDI);
+            service.awaitClosed("SS 9");
+            Map<String, JsonNode> before = ScoreVersions.notes(score);
+            ScoreEdits.Edited edit = edits.pitchChanged(Files.createDirectories(root.resolve("v2")));
+
+            service.drop(edit.version().musicXml());
+            service.drop(edit.version().midi());
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() ->
+                    ScoreVersions.index(score).path("version").asInt() == 2 && CrashState.files(service.work()).isEmpty()
+                            && ScoreVersions.files(service.archive()).size() == 4);
+            JsonNode index = ScoreVersions.index(score);
+            assertThat(index.get("status").asText()).isEqualTo("completed");
+            assertThat(ScoreVersions.notes(score).keySet()).isEqualTo(before.keySet());
+            String changed = edits.original().byDocumentIndex(edit.touched().iterator().next()).universalId();
+            assertThat(index.at("/versions/1/changed").asInt()).isEqualTo(1);
+            assertThat(ScoreVersions.notes(score).get(changed).get("changed_in_version").asInt()).isEqualTo(2);
+            assertThat(index.at("/counts/stages/audio/completed").asInt()).as("WAVs rendered for version 2").isEqualTo(1);
+            ScoreVersions.assertNoStrayFile(score);
+        }
+    }
+
+    @Test
     void aReExportThatFailsLeavesThePreviousVersionWhole() throws Exception {
         try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
             Path score = service.output().resolve("SS 9");
