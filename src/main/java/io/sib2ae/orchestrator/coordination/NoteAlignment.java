@@ -10,13 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Which notes of a re-exported score are the same notes as the previous version's: the notes
  * are aligned part by part and voice by voice, as a sequence alignment on what a musician calls
  * the same note (its place in the bar, how many bars after the voice's previous note, pitch,
- * duration, chord position). A kept note keeps its universal ID; notes with no partner are added
- * or removed. Deterministic: the same two versions always give the same alignment.
+ * duration, chord position); what is left over in a part then pairs when it is the same note moved
+ * to another voice. A kept note keeps its universal ID; notes with no partner are added or
+ * removed. Deterministic: the same two versions always give the same alignment.
  *
  * @param kept    pairs of the same note in both versions, in the current version's order
  * @param added   notes of the current version with no partner, in its order
@@ -78,12 +80,15 @@ public record NoteAlignment(List<Kept> kept, List<NoteFacts> added, List<NoteFac
         partners.forEach((currentPart, previousPart) -> {
             Map<String, List<NoteFacts>> previousVoices = byVoice(previousParts.get(previousPart));
             Map<String, List<NoteFacts>> currentVoices = byVoice(currentParts.get(currentPart));
+            Map<NoteFacts, NoteFacts> inPart = new IdentityHashMap<>();
             currentVoices.forEach((voice, notes) -> {
                 List<NoteFacts> before = previousVoices.get(voice);
                 if (before != null) {
-                    pairs.putAll(SequenceAlignment.pairs(before, notes));
+                    inPart.putAll(SequenceAlignment.pairs(before, notes));
                 }
             });
+            inPart.putAll(changedVoice(previousParts.get(previousPart), currentParts.get(currentPart), inPart));
+            pairs.putAll(inPart);
         });
 
         List<Kept> kept = new ArrayList<>();
@@ -100,6 +105,41 @@ public record NoteAlignment(List<Kept> kept, List<NoteFacts> added, List<NoteFac
         paired.addAll(pairs.values());
         List<NoteFacts> removed = previous.stream().filter(n -> !paired.contains(n)).toList();
         return new NoteAlignment(kept, added, removed);
+    }
+
+    /**
+     * Pairs the notes a voice-by-voice alignment left over in a part that are the same note moved
+     * to another voice or staff (a passage rewritten as voice 2, a note crossed to the other hand):
+     * the same place, pitch, duration and grace flag. The place allows for the bars the part's
+     * aligned notes moved by most often, so an inserted bar does not hide such a move.
+     */
+    private static Map<NoteFacts, NoteFacts> changedVoice(List<NoteFacts> previous, List<NoteFacts> current,
+                                                          Map<NoteFacts, NoteFacts> aligned) {
+        Set<NoteFacts> used = Collections.newSetFromMap(new IdentityHashMap<>());
+        used.addAll(aligned.values());
+        Map<Integer, Integer> shifts = new TreeMap<>();
+        aligned.forEach((c, p) -> shifts.merge(c.measureIndex() - p.measureIndex(), 1, Integer::sum));
+        int shift = shifts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
+                .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(0);
+        Map<String, List<NoteFacts>> waiting = new LinkedHashMap<>();
+        for (NoteFacts p : SequenceAlignment.inNotatedOrder(previous)) {
+            if (!used.contains(p)) {
+                waiting.computeIfAbsent(samePlaceAndSound(p, p.measureIndex() + shift), k -> new ArrayList<>()).add(p);
+            }
+        }
+        Map<NoteFacts, NoteFacts> pairs = new IdentityHashMap<>();
+        for (NoteFacts c : SequenceAlignment.inNotatedOrder(current)) {
+            List<NoteFacts> candidates = aligned.containsKey(c) ? null : waiting.get(samePlaceAndSound(c, c.measureIndex()));
+            if (candidates != null && !candidates.isEmpty()) {
+                pairs.put(c, candidates.remove(0));
+            }
+        }
+        return pairs;
+    }
+
+    private static String samePlaceAndSound(NoteFacts n, int measureIndex) {
+        return measureIndex + "|" + Math.round(n.onsetInMeasure() * 1e6) + "|" + n.pitch() + "|" + n.midiPitch() + "|"
+                + Math.round(n.durationQuarters() * 1e6) + "|" + n.grace();
     }
 
     /** What differs between two versions of the same note. */

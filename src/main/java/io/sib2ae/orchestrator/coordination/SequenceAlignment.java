@@ -90,51 +90,47 @@ final class SequenceAlignment {
         int width = BAND + Math.abs(n - m);
         int[] lo = new int[n + 1];
         int[] hi = new int[n + 1];
-        int[][] cost = new int[n + 1][];
+        // Only the steps are kept for every row; the costs need the row above and this one.
         byte[][] step = new byte[n + 1][];
+        int[] above = new int[0];
         for (int i = 0; i <= n; i++) {
             long centre = Math.round((double) i * m / n);
             lo[i] = (int) Math.max(0, centre - width);
             hi[i] = (int) Math.min(m, centre + width);
-            cost[i] = new int[hi[i] - lo[i] + 1];
             step[i] = new byte[hi[i] - lo[i] + 1];
-        }
-        for (int i = 0; i <= n; i++) {
+            int[] row = new int[hi[i] - lo[i] + 1];
             for (int j = lo[i]; j <= hi[i]; j++) {
-                int best;
-                byte how;
+                int best = NEVER;
+                byte how = 0;
                 if (i == 0 && j == 0) {
                     best = 0;
-                    how = 0;
-                } else {
-                    best = NEVER;
-                    how = 0;
-                    if (i > 0 && j > 0) {
-                        int diagonal = at(cost, lo, hi, i - 1, j - 1);
-                        int pair = pairCost(before[offset + i - 1], after[offset + j - 1]);
-                        if (diagonal < NEVER && pair < NEVER && diagonal + pair < best) {
-                            best = diagonal + pair;
-                            how = PAIR;
-                        }
-                    }
-                    if (i > 0) {
-                        int up = at(cost, lo, hi, i - 1, j);
-                        if (up < NEVER && up + GAP < best) {
-                            best = up + GAP;
-                            how = REMOVED;
-                        }
-                    }
-                    if (j > 0) {
-                        int left = at(cost, lo, hi, i, j - 1);
-                        if (left < NEVER && left + GAP < best) {
-                            best = left + GAP;
-                            how = ADDED;
-                        }
+                }
+                if (i > 0 && j > 0) {
+                    int diagonal = at(above, lo[i - 1], hi[i - 1], j - 1);
+                    int pair = diagonal < NEVER ? pairCost(before[offset + i - 1], after[offset + j - 1]) : NEVER;
+                    if (pair < NEVER && diagonal + pair < best) {
+                        best = diagonal + pair;
+                        how = PAIR;
                     }
                 }
-                cost[i][j - lo[i]] = best;
+                if (i > 0) {
+                    int up = at(above, lo[i - 1], hi[i - 1], j);
+                    if (up < NEVER && up + GAP < best) {
+                        best = up + GAP;
+                        how = REMOVED;
+                    }
+                }
+                if (j > lo[i]) {
+                    int left = row[j - 1 - lo[i]];
+                    if (left < NEVER && left + GAP < best) {
+                        best = left + GAP;
+                        how = ADDED;
+                    }
+                }
+                row[j - lo[i]] = best;
                 step[i][j - lo[i]] = how;
             }
+            above = row;
         }
         List<int[]> pairs = new ArrayList<>();
         int i = n;
@@ -156,8 +152,8 @@ final class SequenceAlignment {
         return pairs;
     }
 
-    private static int at(int[][] cost, int[] lo, int[] hi, int i, int j) {
-        return j < lo[i] || j > hi[i] ? NEVER : cost[i][j - lo[i]];
+    private static int at(int[] row, int lo, int hi, int j) {
+        return j < lo || j > hi ? NEVER : row[j - lo];
     }
 
     /** What pairing two notes costs, or NEVER when a musician would not call them the same note. */

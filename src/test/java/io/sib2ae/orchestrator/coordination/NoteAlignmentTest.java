@@ -292,6 +292,22 @@ class NoteAlignmentTest {
     }
 
     @Test
+    void notesMovedToAnotherVoiceKeepTheirIds() {
+        // Bar 1's D and E rewritten as voice 2, and the whole part a bar later: the same notes.
+        NoteAlignment a = NoteAlignment.align(List.of(C, D, E, F, G), List.of(
+                next(C, NoteAlignmentTest::barLater),
+                next(D, n -> with(barLater(n), "P1", "Violin", 1, "2", 0, false)),
+                next(E, n -> with(barLater(n), "P1", "Violin", 1, "2", 0, false)),
+                next(F, NoteAlignmentTest::barLater), next(G, NoteAlignmentTest::barLater)));
+        assertThat(ids(a)).containsOnly(entry("c'", "c"), entry("d'", "d"), entry("e'", "e"), entry("f'", "f"), entry("g'", "g"));
+        assertThat(a.kept()).allMatch(k -> k.changes().equals(Set.of(NoteChange.TIMING)));
+        // A note that moved voice and changed pitch too is another note.
+        NoteAlignment b = NoteAlignment.align(List.of(C, D), List.of(next(C), next(D, n -> with(pitched(n, "D#5", 75), "P1", "Violin", 1, "2", 0, false))));
+        assertThat(idsOf(b.removed())).containsExactly("d");
+        assertThat(idsOf(b.added())).containsExactly("d'");
+    }
+
+    @Test
     void theAlignmentIsDeterministicAndOrdered() {
         List<NoteFacts> before = List.of(C, D, E, F, G);
         List<NoteFacts> after = List.of(next(G), next(C), next(E, n -> pitched(n, "E#5", 77)), next(D));
@@ -301,6 +317,40 @@ class NoteAlignmentTest {
         // Kept in the current version's order, removed in the previous version's.
         assertThat(first.kept()).extracting(k -> k.current().universalId()).containsExactly("g'", "c'", "e'", "d'");
         assertThat(idsOf(first.removed())).containsExactly("f");
+    }
+
+    @Test
+    void aLongPassageInsertedInALongVoiceKeepsEveryOldNote() {
+        // 3,000 notes; 175 new bars (700 notes) written after the 250th bar, and the first and last notes
+        // repitched, so that the whole voice is aligned, the path straying far from the diagonal.
+        List<NoteFacts> before = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            before.add(note("n" + i, i / 4, i % 4, "K" + (i % 12), 60 + i % 12, 1));
+        }
+        List<NoteFacts> after = new ArrayList<>();
+        List<String> expectedAdded = new ArrayList<>();
+        after.add(next(before.get(0), n -> pitched(n, "B3", 59)));
+        for (int i = 1; i < 1000; i++) {
+            after.add(next(before.get(i)));
+        }
+        for (int i = 0; i < 700; i++) {
+            NoteFacts added = note("new" + i, 250 + i / 4, i % 4, "E2", 40, 1);
+            after.add(added);
+            expectedAdded.add(added.universalId());
+        }
+        for (int i = 1000; i < 3000; i++) {
+            NoteFacts moved = before.get(i);
+            for (int bar = 0; bar < 175; bar++) {
+                moved = barLater(moved);
+            }
+            after.add(i == 2999 ? next(moved, n -> pitched(n, "B3", 59)) : next(moved));
+        }
+        NoteAlignment a = NoteAlignment.align(before, after);
+        assertThat(idsOf(a.added())).containsExactlyElementsOf(expectedAdded);
+        assertThat(a.removed()).isEmpty();
+        assertThat(a.kept()).hasSize(3000).allMatch(k -> k.current().universalId().equals(k.previous().universalId() + "'"));
+        assertThat(a.kept()).filteredOn(k -> k.changes().contains(NoteChange.TIMING)).hasSize(2000);
+        assertThat(a.counts()).isEqualTo(new NoteAlignment.Counts(2998, 2, 700, 0));
     }
 
     @Test

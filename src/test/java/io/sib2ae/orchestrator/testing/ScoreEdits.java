@@ -1,63 +1,48 @@
 package io.sib2ae.orchestrator.testing;
 
+import static io.sib2ae.orchestrator.testing.MusicXmlDom.child;
+import static io.sib2ae.orchestrator.testing.MusicXmlDom.children;
+import static io.sib2ae.orchestrator.testing.MusicXmlDom.descendants;
+
 import io.sib2ae.orchestrator.coordination.CoordinatedNote;
 import io.sib2ae.orchestrator.coordination.CoordinatedScore;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
 import io.sib2ae.orchestrator.score.MidiFileReader;
+import io.sib2ae.orchestrator.score.MeasureSpan;
 import io.sib2ae.orchestrator.score.MidiNote;
+import io.sib2ae.orchestrator.score.DynamicsVelocity;
 import io.sib2ae.orchestrator.score.MusicXmlReader;
+import io.sib2ae.orchestrator.score.MusicXmlScore;
 import io.sib2ae.orchestrator.score.MxlArchive;
 import io.sib2ae.orchestrator.score.NotatedNote;
 import io.sib2ae.orchestrator.score.ScoreInputReader;
 import io.sib2ae.orchestrator.score.ScoreReader;
 import io.sib2ae.orchestrator.score.ScoreSet;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
-import javax.sound.midi.InvalidMidiDataException;
-import javax.sound.midi.MetaMessage;
-import javax.sound.midi.MidiEvent;
-import javax.sound.midi.MidiMessage;
-import javax.sound.midi.MidiSystem;
-import javax.sound.midi.Sequence;
-import javax.sound.midi.ShortMessage;
-import javax.sound.midi.Track;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
 
 /**
  * Makes re-export cases from a real score, as a composer would make them in the notation program:
- * edits the MusicXML (as a DOM, parsed with no DTD or entity fetched) and, where the edit changes
- * the sound, the MIDI the same way (with javax.sound.midi), and writes the new version under the
+ * edits the MusicXML (as a DOM, {@link MusicXmlDom}) and, where the edit changes the sound, the
+ * MIDI the same way ({@link MidiEdits}), and writes the new version under the
  * original file names into a folder of its own. Each edit says which notes of the original it
  * touched, by document index, so a test derives what it expects from the edit, not from the code
  * under test.
  *
- * <p>The edited note is chosen by a fixed rule ({@link #plainNotes()}): a note that sounds once,
- * from its own MIDI note, with no tie, chord, grace or drum around it, so that the edit touches
- * exactly one note and the MIDI edit finds exactly one note-on.
+ * <p>A one-note edit chooses its note by a fixed rule ({@link #plainNotes()}): a note that sounds
+ * once, from its own MIDI note, with no tie, chord, grace or drum around it, so that the edit
+ * touches exactly one note and the MIDI edit finds exactly one note-on.
  */
 public final class ScoreEdits {
 
@@ -79,8 +64,9 @@ public final class ScoreEdits {
     /**
      * An edited export.
      *
-     * @param touched the document indexes, in the original, of the notes the edit changed or removed;
-     *                empty for edits that touch every note alike (a bar inserted, a tempo) or none
+     * @param touched the document indexes, in the original, of the notes the edit changed, removed or
+     *                (for a bar inserted in the middle) moved; empty for edits that touch every note
+     *                alike (a bar at the start, a tempo, new part ids) or none
      * @param partId  the part a part-level edit touched, else null
      */
     public record Edited(Kind kind, ScoreVersion version, Set<Integer> touched, String partId, String description) {
@@ -112,6 +98,19 @@ public final class ScoreEdits {
         return new ScoreVersion(musicXml, midi, coordinated);
     }
 
+    /** The edit of that kind; for {@link Kind#DYNAMIC_CHANGED}, one note's ({@link #dynamicChanged}). */
+    public Edited apply(Kind kind, Path folder) {
+        return switch (kind) {
+            case PITCH_CHANGED -> pitchChanged(folder);
+            case NOTE_DELETED -> noteDeleted(folder);
+            case BAR_INSERTED -> barInserted(folder);
+            case TEMPO_CHANGED -> tempoChanged(folder);
+            case DYNAMIC_CHANGED -> dynamicChanged(folder);
+            case PART_RENAMED -> partRenamed(folder);
+            case SAME_FILE -> sameFile(folder);
+        };
+    }
+
     /** The identical files again. */
     public Edited sameFile(Path folder) {
         copyUnchanged(folder, original.musicXml());
@@ -123,7 +122,7 @@ public final class ScoreEdits {
     public Edited pitchChanged(Path folder) {
         CoordinatedNote chosen = middle(plainNotes().stream().filter(n -> n.notated().alter() == 0
                 && n.notated().soundingPitch() < 127).toList());
-        Document xml = parse(original.musicXml());
+        Document xml = MusicXmlDom.parse(original.musicXml());
         Element note = noteElement(xml, chosen.notated());
         Element pitch = child(note, "pitch");
         Element alter = child(pitch, "alter");
@@ -136,10 +135,8 @@ public final class ScoreEdits {
         if (accidental != null) {
             accidental.setTextContent("sharp");
         }
-        Sequence midi = readMidi();
-        MidiEvents events = midiEvents(midi, chosen);
-        setShort(events.on(), ShortMessage.NOTE_ON, events.on().getData1() + 1, events.on().getData2());
-        setShort(events.off(), events.off().getCommand(), events.off().getData1() + 1, events.off().getData2());
+        MidiEdits midi = MidiEdits.read(original.midi());
+        midi.note(onlyMidiNote(chosen)).transpose(1);
         write(folder, xml, midi);
         return new Edited(Kind.PITCH_CHANGED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
                 chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
@@ -149,7 +146,7 @@ public final class ScoreEdits {
     /** One note replaced by a rest of its length, so nothing after it moves; its MIDI note dropped. */
     public Edited noteDeleted(Path folder) {
         CoordinatedNote chosen = middle(plainNotes());
-        Document xml = parse(original.musicXml());
+        Document xml = MusicXmlDom.parse(original.musicXml());
         Element note = noteElement(xml, chosen.notated());
         Element pitch = child(note, "pitch");
         note.replaceChild(xml.createElement("rest"), pitch);
@@ -158,37 +155,149 @@ public final class ScoreEdits {
                 note.removeChild(e);
             }
         }
-        Sequence midi = readMidi();
-        MidiEvents events = midiEvents(midi, chosen);
-        midi.getTracks()[events.track()].remove(events.onEvent());
-        midi.getTracks()[events.track()].remove(events.offEvent());
+        MidiEdits midi = MidiEdits.read(original.midi());
+        midi.note(onlyMidiNote(chosen)).remove();
         write(folder, xml, midi);
         return new Edited(Kind.NOTE_DELETED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
                 chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
                         + " deleted");
     }
 
-    /** One note played louder (or softer, if already loud): its MusicXML dynamics and its MIDI velocity. */
+    /**
+     * One note's dynamic changed, louder (or softer, if already loud): the note's own MusicXML
+     * {@code dynamics} and its MIDI velocity. {@link #dynamicMarkingChanged} changes a printed
+     * marking and every note it governs instead.
+     */
     public Edited dynamicChanged(Path folder) {
         CoordinatedNote chosen = middle(plainNotes());
         int velocity = chosen.velocity() <= 100 ? chosen.velocity() + 20 : chosen.velocity() - 20;
-        Document xml = parse(original.musicXml());
+        Document xml = MusicXmlDom.parse(original.musicXml());
         Element note = noteElement(xml, chosen.notated());
         // MusicXML's note dynamics is a percentage of the forte velocity 90.
-        note.setAttribute("dynamics", String.format(Locale.ROOT, "%.2f", velocity * 100.0 / 90));
-        Sequence midi = readMidi();
-        MidiEvents events = midiEvents(midi, chosen);
-        setShort(events.on(), ShortMessage.NOTE_ON, events.on().getData1(), velocity);
+        note.setAttribute("dynamics", decimal(velocity / 0.9));
+        MidiEdits midi = MidiEdits.read(original.midi());
+        midi.note(onlyMidiNote(chosen)).strike(velocity);
         write(folder, xml, midi);
         return new Edited(Kind.DYNAMIC_CHANGED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
                 chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
                         + " from velocity " + chosen.velocity() + " to " + velocity);
     }
 
+    /**
+     * One printed dynamic changed, soft to loud or loud to soft, as Sibelius or Finale would write
+     * it: the marking and its {@code <sound dynamics>}; in the MIDI, every note the marking governs
+     * is struck at the new level. Which notes it governs is what the service's reader says (the
+     * notes whose notated dynamics the marking sets). The marking is the first one from the middle
+     * of the score that governs at most {@value #MOST_NOTES_A_DYNAMIC_GOVERNS} notes, each struck
+     * once per performance from a MIDI note of its own, so the edit stays small and exact. Its kind
+     * is {@link Kind#DYNAMIC_CHANGED}, as for {@link #dynamicChanged}.
+     *
+     * <p>{@link Edited#touched()} lists the notes whose velocity the edit changes: those the marking
+     * governs, and tied notes whose primary it governs (they sound in their primary), except where
+     * the old velocity happens to be the new one.
+     */
+    public Edited dynamicMarkingChanged(Path folder) {
+        Document xml = MusicXmlDom.parse(original.musicXml());
+        List<Element> markings = descendants(xml.getDocumentElement(), "dynamics").stream()
+                .filter(d -> LEVELS.contains(firstLevel(d))).toList();
+        MusicXmlScore notation = original.coordinated().score();
+        for (int tried = 0; tried < markings.size(); tried++) {
+            Element dynamics = markings.get((markings.size() / 2 + tried) % markings.size());
+            Element level = level(dynamics);
+            String before = level.getTagName();
+            String after = LEVELS.indexOf(before) <= LEVELS.indexOf("mf") ? "ff" : "pp";
+            Element replacement = xml.createElement(after);
+            dynamics.replaceChild(replacement, level);
+            Element sound = child((Element) dynamics.getParentNode().getParentNode(), "sound");
+            String soundBefore = sound == null ? null : sound.getAttribute("dynamics");
+            if (sound != null && sound.hasAttribute("dynamics")) {
+                // MusicXML's sound dynamics is a percentage of the forte velocity 90.
+                sound.setAttribute("dynamics", decimal(DynamicsVelocity.of(after, 0) / 0.9));
+            }
+            MusicXmlScore edited = new MusicXmlReader(1_000_000).read(MusicXmlDom.bytes(xml), original.musicXml().getFileName().toString());
+            Map<Integer, Integer> governed = new HashMap<>();
+            for (NotatedNote note : edited.notes()) {
+                int was = notation.notes().get(note.documentIndex()).dynamicsVelocity();
+                if (note.dynamicsVelocity() != was) {
+                    governed.put(note.documentIndex(), note.dynamicsVelocity());
+                }
+            }
+            Map<Integer, Integer> velocities = newVelocities(governed);
+            if (velocities != null && !velocities.isEmpty() && governed.size() <= MOST_NOTES_A_DYNAMIC_GOVERNS) {
+                MidiEdits midi = MidiEdits.read(original.midi());
+                for (CoordinatedNote note : original.coordinated().notes()) {
+                    Integer velocity = governed.get(note.notated().documentIndex());
+                    if (velocity != null && note.primary()) {
+                        midiNotesOf(note).forEach(played -> midi.note(played).strike(velocity));
+                    }
+                }
+                write(folder, xml, midi);
+                NotatedNote first = notation.notes().get(governed.keySet().stream().min(Integer::compare).orElseThrow());
+                return new Edited(Kind.DYNAMIC_CHANGED, reread(folder), Set.copyOf(velocities.keySet()), first.partId(),
+                        before + " to " + after + " in part " + first.partId() + " from bar " + first.measureNumber() + ", "
+                                + velocities.size() + " notes' velocity changed");
+            }
+            dynamics.replaceChild(level, replacement);
+            if (soundBefore != null && !soundBefore.isEmpty()) {
+                sound.setAttribute("dynamics", soundBefore);
+            }
+        }
+        throw new IllegalStateException("no dynamic marking to change in " + original.musicXml());
+    }
+
+    /** A marking governs at most this many notes, so that a test that renders them stays short. */
+    public static final int MOST_NOTES_A_DYNAMIC_GOVERNS = 40;
+
+    private static final List<String> LEVELS = List.of("pppp", "ppp", "pp", "p", "mp", "mf", "f", "ff", "fff", "ffff");
+
+    private static String firstLevel(Element dynamics) {
+        Element level = level(dynamics);
+        return level == null ? "" : level.getTagName();
+    }
+
+    private static Element level(Element dynamics) {
+        for (Node n = dynamics.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The velocity each note will have once its governed notes sound at their new level, for the
+     * notes it changes; null when a governed note does not sound simply (a tremolo, a drum, or a
+     * performance with no MIDI note of its own), so that another marking is tried.
+     */
+    private Map<Integer, Integer> newVelocities(Map<Integer, Integer> governed) {
+        Map<String, Integer> primaryVelocity = new HashMap<>();
+        for (CoordinatedNote note : original.coordinated().notes()) {
+            Integer velocity = governed.get(note.notated().documentIndex());
+            if (velocity == null || !note.primary()) {
+                continue;
+            }
+            boolean simple = note.playing().strokes().isEmpty() && note.playing().drum() == null
+                    && NoteCoordinator.MIDI_EXACT.equals(note.timingSource())
+                    && midiNotesOf(note).size() == note.performances().size();
+            if (!simple) {
+                return null;
+            }
+            primaryVelocity.put(note.universalId(), velocity);
+        }
+        Map<Integer, Integer> changed = new HashMap<>();
+        for (CoordinatedNote note : original.coordinated().notes()) {
+            Integer velocity = primaryVelocity.get(note.primary() ? note.universalId() : note.primaryUniversalId());
+            if (velocity != null && velocity != note.velocity()) {
+                changed.put(note.notated().documentIndex(), velocity);
+            }
+        }
+        return changed;
+    }
+
     /** The last part renamed; its id, its notes and the MIDI stay as they were. */
     public Edited partRenamed(Path folder) {
-        Document xml = parse(original.musicXml());
-        List<Element> parts = elements(xml.getDocumentElement(), "score-part");
+        Document xml = MusicXmlDom.parse(original.musicXml());
+        List<Element> parts = descendants(xml.getDocumentElement(), "score-part");
         Element part = parts.get(parts.size() - 1);
         Element name = child(part, "part-name");
         String before = name.getTextContent();
@@ -200,39 +309,42 @@ public final class ScoreEdits {
     }
 
     /**
+     * Every part's id changed, as another program exporting the same score would number its parts:
+     * the names, notes and MIDI stay. Its kind is {@link Kind#PART_RENAMED}, with no one part named.
+     */
+    public Edited partIdsChanged(Path folder) {
+        Document xml = MusicXmlDom.parse(original.musicXml());
+        List<Element> declared = descendants(xml.getDocumentElement(), "score-part");
+        List<Element> parts = descendants(xml.getDocumentElement(), "part");
+        for (Element part : declared) {
+            part.setAttribute("id", "Exported-" + part.getAttribute("id"));
+        }
+        for (Element part : parts) {
+            part.setAttribute("id", "Exported-" + part.getAttribute("id"));
+        }
+        write(folder, xml, null);
+        copyUnchanged(folder, original.midi());
+        return new Edited(Kind.PART_RENAMED, reread(folder), Set.of(), null, "every part's id changed, " + declared.size() + " parts");
+    }
+
+    /**
      * Every tempo {@link #TEMPO_FACTOR} times faster: each {@code <sound tempo>} and metronome of the
      * MusicXML (or a first tempo mark where it had none) and each tempo event of the MIDI.
      */
     public Edited tempoChanged(Path folder) {
-        Document xml = parse(original.musicXml());
-        List<Element> sounds = elements(xml.getDocumentElement(), "sound").stream().filter(s -> s.hasAttribute("tempo")).toList();
+        Document xml = MusicXmlDom.parse(original.musicXml());
+        List<Element> sounds = descendants(xml.getDocumentElement(), "sound").stream().filter(s -> s.hasAttribute("tempo")).toList();
         for (Element sound : sounds) {
             sound.setAttribute("tempo", decimal(Double.parseDouble(sound.getAttribute("tempo")) * TEMPO_FACTOR));
         }
-        for (Element perMinute : elements(xml.getDocumentElement(), "per-minute")) {
+        for (Element perMinute : descendants(xml.getDocumentElement(), "per-minute")) {
             perMinute.setTextContent(decimal(Double.parseDouble(perMinute.getTextContent().strip()) * TEMPO_FACTOR));
         }
-        Sequence midi = readMidi();
-        double firstQuartersPerMinute = 120;
-        boolean first = true;
-        for (Track track : midi.getTracks()) {
-            for (int i = 0; i < track.size(); i++) {
-                MidiMessage message = track.get(i).getMessage();
-                if (message instanceof MetaMessage meta && meta.getType() == 0x51) {
-                    byte[] data = meta.getData();
-                    int microsPerQuarter = ((data[0] & 0xff) << 16) | ((data[1] & 0xff) << 8) | (data[2] & 0xff);
-                    if (first) {
-                        firstQuartersPerMinute = 60_000_000.0 / microsPerQuarter;
-                        first = false;
-                    }
-                    int faster = (int) Math.round(microsPerQuarter / TEMPO_FACTOR);
-                    setMeta(meta, 0x51, new byte[] {(byte) (faster >> 16), (byte) (faster >> 8), (byte) faster});
-                }
-            }
-        }
+        MidiEdits midi = MidiEdits.read(original.midi());
+        double firstQuartersPerMinute = midi.speedUp(TEMPO_FACTOR);
         if (sounds.isEmpty()) {
             // The composer marks the new tempo where the score had none: at the start of the first part.
-            Element measure = elements(elements(xml.getDocumentElement(), "part").get(0), "measure").get(0);
+            Element measure = descendants(descendants(xml.getDocumentElement(), "part").get(0), "measure").get(0);
             Element direction = xml.createElement("direction");
             direction.setAttribute("placement", "above");
             Element type = xml.createElement("direction-type");
@@ -243,7 +355,7 @@ public final class ScoreEdits {
             Element sound = xml.createElement("sound");
             sound.setAttribute("tempo", decimal(firstQuartersPerMinute * TEMPO_FACTOR));
             direction.appendChild(sound);
-            measure.insertBefore(direction, firstChild(measure, "note"));
+            measure.insertBefore(direction, child(measure, "note"));
         }
         write(folder, xml, midi);
         return new Edited(Kind.TEMPO_CHANGED, reread(folder), Set.of(), null, "every tempo " + TEMPO_FACTOR + " times faster");
@@ -254,10 +366,10 @@ public final class ScoreEdits {
      * the later bars renumbered; in the MIDI every note starts one bar later.
      */
     public Edited barInserted(Path folder) {
-        Document xml = parse(original.musicXml());
+        Document xml = MusicXmlDom.parse(original.musicXml());
         double barQuarters = 0;
-        for (Element part : elements(xml.getDocumentElement(), "part")) {
-            List<Element> measures = elements(part, "measure");
+        for (Element part : descendants(xml.getDocumentElement(), "part")) {
+            List<Element> measures = descendants(part, "measure");
             Element first = measures.get(0);
             Element attributes = child(first, "attributes");
             Element divisions = attributes == null ? null : child(attributes, "divisions");
@@ -271,55 +383,111 @@ public final class ScoreEdits {
             if (attributes != null) {
                 bar.appendChild(attributes.cloneNode(true));
             }
-            for (Element direction : childElements(first, "direction")) {
+            for (Element direction : children(first, "direction")) {
                 Element sound = child(direction, "sound");
                 if (sound != null && sound.hasAttribute("tempo") && precedesFirstNote(first, direction)) {
                     bar.appendChild(direction.cloneNode(true));
                 }
             }
-            Element rest = xml.createElement("note");
-            Element restMark = xml.createElement("rest");
-            restMark.setAttribute("measure", "yes");
-            rest.appendChild(restMark);
-            Element duration = xml.createElement("duration");
-            duration.setTextContent(String.valueOf(Math.round(quarters * perQuarter)));
-            rest.appendChild(duration);
-            Element voice = xml.createElement("voice");
-            voice.setTextContent("1");
-            rest.appendChild(voice);
-            bar.appendChild(rest);
+            bar.appendChild(measureRest(xml, Math.round(quarters * perQuarter)));
             part.insertBefore(bar, first);
-            for (Element measure : measures) {
-                String number = measure.getAttribute("number");
-                if (number.matches("\\d+")) {
-                    measure.setAttribute("number", String.valueOf(Integer.parseInt(number) + 1));
-                }
-            }
+            renumber(measures);
         }
-        Sequence midi = readMidi();
-        long barTicks = Math.round(barQuarters * midi.getResolution());
-        for (Track track : midi.getTracks()) {
-            List<MidiEvent> moved = new ArrayList<>();
-            for (int i = 0; i < track.size(); i++) {
-                MidiEvent event = track.get(i);
-                // What is set before the music starts (tempo, program, names) stays at zero; every
-                // note and everything later moves a bar on.
-                boolean note = event.getMessage() instanceof ShortMessage s
-                        && (s.getCommand() == ShortMessage.NOTE_ON || s.getCommand() == ShortMessage.NOTE_OFF);
-                if (note || event.getTick() > 0) {
-                    moved.add(event);
-                }
-            }
-            for (MidiEvent event : moved) {
-                // A track keeps its events sorted by tick: take each out and put it back later.
-                track.remove(event);
-                event.setTick(event.getTick() + barTicks);
-            }
-            moved.forEach(track::add);
-        }
+        MidiEdits midi = MidiEdits.read(original.midi());
+        midi.delayMusic(Math.round(barQuarters * midi.resolution()));
         write(folder, xml, midi);
         return new Edited(Kind.BAR_INSERTED, reread(folder), Set.of(), null, "a bar of " + barQuarters
                 + " quarters inserted at the start of every part");
+    }
+
+    /**
+     * A bar of rest inserted in the middle of the score, in every part, at the barline nearest the
+     * middle where no note sounds across (no tie, no held note, in the notation or the MIDI) and
+     * the bar after it changes no attributes; the bar has that bar's length and the later bars are
+     * renumbered. In the MIDI everything from that barline on moves a bar later. Its kind is
+     * {@link Kind#BAR_INSERTED}; {@link Edited#touched()} lists the notes that moved, those from the
+     * barline on. Needs a score played as written (no repeats or jumps), with its MIDI in step.
+     */
+    public Edited barInsertedInTheMiddle(Path folder) {
+        MusicXmlScore notation = original.coordinated().score();
+        List<MeasureSpan> spans = notation.measures();
+        boolean playedAsWritten = original.coordinated().matchSummary().quarterOffset() == 0 && notation.jumpsFromWords().isEmpty()
+                && spans.stream().noneMatch(m -> m.forwardRepeat() || m.backwardRepeat() || !m.endingNumbers().isEmpty()
+                || m.jump() != null && !m.jump().equals(MeasureSpan.NavigationMark.NONE));
+        if (!playedAsWritten) {
+            throw new IllegalStateException(original.musicXml() + " is not played as written: no bar can be inserted in its middle here");
+        }
+        Document xml = MusicXmlDom.parse(original.musicXml());
+        List<Element> parts = descendants(xml.getDocumentElement(), "part");
+        int bar = -1;
+        for (int step = 0; step < spans.size() && bar < 0; step++) {
+            int k = spans.size() / 2 + (step % 2 == 0 ? step / 2 : -(step + 1) / 2);
+            if (k > 0 && k < spans.size() && cleanBarline(spans.get(k).notatedStart())
+                    && parts.stream().allMatch(part -> child(children(part, "measure").get(spans.get(k).index()), "attributes") == null)) {
+                bar = k;
+            }
+        }
+        if (bar < 0) {
+            throw new IllegalStateException("no barline in " + original.musicXml() + " that nothing sounds across");
+        }
+        MeasureSpan span = spans.get(bar);
+        for (Element part : parts) {
+            List<Element> measures = children(part, "measure");
+            int perQuarter = 1;
+            for (Element measure : measures.subList(0, bar + 1)) {
+                for (Element attributes : children(measure, "attributes")) {
+                    Element divisions = child(attributes, "divisions");
+                    perQuarter = divisions == null ? perQuarter : Integer.parseInt(divisions.getTextContent().strip());
+                }
+            }
+            Element inserted = xml.createElement("measure");
+            inserted.setAttribute("number", measures.get(bar).getAttribute("number"));
+            inserted.appendChild(measureRest(xml, Math.round(span.length() * perQuarter)));
+            part.insertBefore(inserted, measures.get(bar));
+            renumber(measures.subList(bar, measures.size()));
+        }
+        MidiEdits midi = MidiEdits.read(original.midi());
+        midi.insertTime(Math.round(span.notatedStart() * midi.resolution()), Math.round(span.length() * midi.resolution()));
+        write(folder, xml, midi);
+        Set<Integer> moved = new java.util.TreeSet<>();
+        notation.notes().stream().filter(n -> n.notatedOnset() >= span.notatedStart() - 1e-9).forEach(n -> moved.add(n.documentIndex()));
+        return new Edited(Kind.BAR_INSERTED, reread(folder), Set.copyOf(moved), null, "a bar of " + span.length()
+                + " quarters inserted before bar " + span.number() + " of every part; " + moved.size() + " notes moved");
+    }
+
+    /** True when no note, notated or in the MIDI, sounds across that point of the score (in quarters). */
+    private boolean cleanBarline(double quarter) {
+        double eps = 1e-6;
+        boolean notated = original.coordinated().score().notes().stream().noneMatch(n -> n.notatedOnset() < quarter - eps
+                && (n.notatedEnd() > quarter + eps || n.tieStart() && n.notatedEnd() > quarter - eps));
+        boolean played = original.coordinated().midi().notes().stream().noneMatch(m -> m.startQuarter() < quarter - eps
+                && m.endQuarter() > quarter + eps);
+        boolean before = original.coordinated().score().notes().stream().anyMatch(n -> n.notatedOnset() < quarter);
+        boolean after = original.coordinated().score().notes().stream().anyMatch(n -> n.notatedOnset() >= quarter);
+        return notated && played && before && after;
+    }
+
+    private static Element measureRest(Document xml, long duration) {
+        Element rest = xml.createElement("note");
+        Element restMark = xml.createElement("rest");
+        restMark.setAttribute("measure", "yes");
+        rest.appendChild(restMark);
+        Element length = xml.createElement("duration");
+        length.setTextContent(String.valueOf(duration));
+        rest.appendChild(length);
+        Element voice = xml.createElement("voice");
+        voice.setTextContent("1");
+        rest.appendChild(voice);
+        return rest;
+    }
+
+    private static void renumber(List<Element> measures) {
+        for (Element measure : measures) {
+            String number = measure.getAttribute("number");
+            if (number.matches("\\d+")) {
+                measure.setAttribute("number", String.valueOf(Integer.parseInt(number) + 1));
+            }
+        }
     }
 
     /**
@@ -352,41 +520,19 @@ public final class ScoreEdits {
         return candidates.get(candidates.size() / 2);
     }
 
+    /** The MIDI notes a note sounds from: its key, starting when one of its performances does. */
     private List<MidiNote> midiNotesOf(CoordinatedNote note) {
-        double start = note.performances().get(0).startSeconds();
         return original.coordinated().midi().notes().stream().filter(m -> m.pitch() == note.notated().soundingPitch()
-                && Math.abs(m.startSeconds() - start) < 1e-5).toList();
+                && note.performances().stream().anyMatch(p -> Math.abs(m.startSeconds() - p.startSeconds()) < 1e-5)).toList();
     }
 
-    private record MidiEvents(int track, MidiEvent onEvent, MidiEvent offEvent) {
-        ShortMessage on() {
-            return (ShortMessage) onEvent.getMessage();
+    /** The one MIDI note a plain note sounds from. */
+    private MidiNote onlyMidiNote(CoordinatedNote plain) {
+        List<MidiNote> played = midiNotesOf(plain);
+        if (played.size() != 1) {
+            throw new IllegalStateException(plain.notated().pitchName() + " sounds from " + played.size() + " MIDI notes, not one");
         }
-
-        ShortMessage off() {
-            return (ShortMessage) offEvent.getMessage();
-        }
-    }
-
-    /** The note-on and its note-off in the freshly read sequence, for the one MIDI note a plain note sounds. */
-    private MidiEvents midiEvents(Sequence sequence, CoordinatedNote note) {
-        MidiNote played = midiNotesOf(note).get(0);
-        Track track = sequence.getTracks()[played.track()];
-        MidiEvent on = null;
-        for (int i = 0; i < track.size(); i++) {
-            MidiEvent event = track.get(i);
-            if (!(event.getMessage() instanceof ShortMessage s) || s.getChannel() != played.channel() || s.getData1() != played.pitch()) {
-                continue;
-            }
-            boolean isOn = s.getCommand() == ShortMessage.NOTE_ON && s.getData2() > 0;
-            boolean isOff = s.getCommand() == ShortMessage.NOTE_OFF || s.getCommand() == ShortMessage.NOTE_ON && s.getData2() == 0;
-            if (on == null && isOn && event.getTick() == played.startTick()) {
-                on = event;
-            } else if (on != null && isOff && event.getTick() >= played.startTick()) {
-                return new MidiEvents(played.track(), on, event);
-            }
-        }
-        throw new IllegalStateException("no MIDI note-on/off pair for " + note.notated().pitchName() + " at tick " + played.startTick());
+        return played.get(0);
     }
 
     /**
@@ -394,7 +540,7 @@ public final class ScoreEdits {
      * document order, leaving out rests, cue notes and invisible notes, and so does this.
      */
     private static Element noteElement(Document xml, NotatedNote notated) {
-        List<Element> notes = elements(xml.getDocumentElement(), "note").stream()
+        List<Element> notes = descendants(xml.getDocumentElement(), "note").stream()
                 .filter(n -> child(n, "rest") == null && child(n, "cue") == null && !"no".equals(n.getAttribute("print-object")))
                 .toList();
         Element note = notes.get(notated.documentIndex());
@@ -432,100 +578,16 @@ public final class ScoreEdits {
         return String.format(Locale.ROOT, "%.4f", value).replaceAll("\\.?0+$", "");
     }
 
-    private static void setShort(ShortMessage message, int command, int key, int velocity) {
-        try {
-            message.setMessage(command, message.getChannel(), key, velocity);
-        } catch (InvalidMidiDataException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void setMeta(MetaMessage meta, int type, byte[] data) {
-        try {
-            meta.setMessage(type, data, data.length);
-        } catch (InvalidMidiDataException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static List<Element> elements(Element root, String tag) {
-        NodeList list = root.getElementsByTagName(tag);
-        List<Element> result = new ArrayList<>(list.getLength());
-        for (int i = 0; i < list.getLength(); i++) {
-            result.add((Element) list.item(i));
-        }
-        return result;
-    }
-
-    private static List<Element> childElements(Element parent, String tag) {
-        List<Element> result = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals(tag)) {
-                result.add(e);
-            }
-        }
-        return result;
-    }
-
-    private static Element child(Element parent, String tag) {
-        List<Element> found = childElements(parent, tag);
-        return found.isEmpty() ? null : found.get(0);
-    }
-
-    private static Node firstChild(Element parent, String tag) {
-        return child(parent, tag);
-    }
-
-    /** A DOM of the MusicXML, parsed like every XML input here: no DTD read, no entity fetched. */
-    static Document parse(Path musicXml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            factory.setExpandEntityReferences(false);
-            factory.setXIncludeAware(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setEntityResolver((publicId, systemId) -> {
-                // An empty DTD: the DOCTYPE's URL is never fetched.
-                return new InputSource(new StringReader(""));
-            });
-            return builder.parse(musicXml.toFile());
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("cannot parse " + musicXml, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private Sequence readMidi() {
-        try {
-            return MidiSystem.getSequence(new ByteArrayInputStream(Files.readAllBytes(original.midi())));
-        } catch (InvalidMidiDataException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Writes the edited MusicXML, and the edited MIDI when given, under the original names. */
-    private void write(Path folder, Document xml, Sequence midi) {
+    private void write(Path folder, Document xml, MidiEdits midi) {
         try {
             Files.createDirectories(folder);
-            Transformer transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            transformer.transform(new DOMSource(xml), new StreamResult(folder.resolve(original.musicXml().getFileName()).toFile()));
-            if (midi != null) {
-                int type = MidiSystem.getMidiFileFormat(original.midi().toFile()).getType();
-                MidiSystem.write(midi, type, folder.resolve(original.midi().getFileName()).toFile());
-            }
-        } catch (TransformerException | InvalidMidiDataException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        MusicXmlDom.write(xml, folder.resolve(original.musicXml().getFileName()));
+        if (midi != null) {
+            midi.write(folder.resolve(original.midi().getFileName()));
         }
     }
 
@@ -540,10 +602,5 @@ public final class ScoreEdits {
 
     private ScoreVersion reread(Path folder) {
         return read(folder.resolve(original.musicXml().getFileName()), folder.resolve(original.midi().getFileName()));
-    }
-
-    /** Keeps only the notes a predicate picks, for tests that ask about a subset. */
-    public static List<CoordinatedNote> notes(ScoreVersion version, Predicate<CoordinatedNote> which) {
-        return version.coordinated().notes().stream().filter(which).toList();
     }
 }

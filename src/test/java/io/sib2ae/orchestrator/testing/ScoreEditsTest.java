@@ -1,6 +1,7 @@
 package io.sib2ae.orchestrator.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.sib2ae.orchestrator.TestData;
@@ -77,12 +78,29 @@ class ScoreEditsTest {
     }
 
     @Test
-    void aDynamicChangeGivesOneNoteANewVelocity() {
+    void aChangedDynamicGivesTheNotesItGovernsTheirNewVelocityAndNoOthers() {
+        Edited edit = ss9.dynamicMarkingChanged(folder);
+        // SS 9 has one marking, the violin's p in bar 4: the six violin notes from there are louder.
+        assertThat(edit.description()).startsWith("p to ff");
+        assertThat(edit.touched()).hasSize(6);
+        for (CoordinatedNote before : notes(ss9.original())) {
+            CoordinatedNote after = edit.version().byDocumentIndex(before.notated().documentIndex());
+            if (edit.touched().contains(before.notated().documentIndex())) {
+                assertThat(after.instrument()).isEqualTo("Violon");
+                assertThat(after.velocity()).isEqualTo(112).isNotEqualTo(before.velocity());
+            } else {
+                assertThat(after.velocity()).isEqualTo(before.velocity());
+            }
+            assertThat(after.calculatedStartTime()).isEqualTo(before.calculatedStartTime());
+        }
+    }
+
+    @Test
+    void aNotesDynamicGivesItANewVelocityAndNoOtherNote() {
         Edited edit = ss9.dynamicChanged(folder);
         int index = edit.touched().iterator().next();
         CoordinatedNote before = ss9.original().byDocumentIndex(index);
         CoordinatedNote after = edit.version().byDocumentIndex(index);
-        assertThat(after.velocity()).isNotEqualTo(before.velocity());
         assertThat(Math.abs(after.velocity() - before.velocity())).isEqualTo(20);
         assertThat(notes(edit.version())).filteredOn(n -> n.notated().documentIndex() != index)
                 .extracting(CoordinatedNote::velocity)
@@ -98,6 +116,17 @@ class ScoreEditsTest {
         assertThat(edit.version().coordinated().score().parts()).extracting(ScorePart::name).contains("Violon (renamed)");
         assertThat(notes(edit.version())).extracting(CoordinatedNote::calculatedStartTime)
                 .containsExactlyElementsOf(notes(ss9.original()).stream().map(CoordinatedNote::calculatedStartTime).toList());
+    }
+
+    @Test
+    void partsWithNewIdsKeepTheirNamesAndNotes() {
+        Edited edit = ss9.partIdsChanged(folder);
+        assertThat(edit.version().coordinated().score().parts()).extracting(ScorePart::partId).allMatch(id -> id.startsWith("Exported-"));
+        assertThat(edit.version().coordinated().score().parts()).extracting(ScorePart::name).containsExactly("Flûte", "Violon");
+        assertThat(notes(edit.version())).extracting(n -> n.notated().partId()).allMatch(id -> id.startsWith("Exported-"));
+        assertThat(notes(edit.version())).extracting(CoordinatedNote::calculatedStartTime, CoordinatedNote::velocity)
+                .containsExactlyElementsOf(notes(ss9.original()).stream()
+                        .map(n -> tuple(n.calculatedStartTime(), n.velocity())).toList());
     }
 
     @Test
