@@ -78,12 +78,13 @@ class ScoreLayoutTimingTest {
 
     @Test
     void anOctaveLineStartingBetweenTripletNotesCoversTheNoteAfterIt() {
-        // 23b's first bar: triplet eighths of 136 divisions of 408 from quarter 0; an 8va written
-        // before the third starts at its onset, 2/3 of a quarter, which the notes' sum of thirds
-        // rounds to 0.666666666 and the layout's old division to 0.666666667: after the note.
+        // 23b's first bar: triplet eighths of 136 divisions of 408. An 8va written before the
+        // fifth starts at its onset, which the notes' sum of thirds makes 1.333333332; the
+        // layout's own division made it 1.333333333…, more than the tolerance after the note,
+        // which was then drawn without the line.
         Path file = Fixtures.suiteFile("23b");
         Document dom = MusicXmlDom.parse(file);
-        Element third = descendants(dom.getDocumentElement(), "note").get(2);
+        Element fifth = descendants(dom.getDocumentElement(), "note").get(4);
         Element direction = dom.createElement("direction");
         Element type = dom.createElement("direction-type");
         Element shift = dom.createElement("octave-shift");
@@ -91,13 +92,14 @@ class ScoreLayoutTimingTest {
         shift.setAttribute("size", "8");
         type.appendChild(shift);
         direction.appendChild(type);
-        third.getParentNode().insertBefore(direction, third);
+        fifth.getParentNode().insertBefore(direction, fifth);
 
         MusicXmlScore score = reader.read(MusicXmlDom.bytes(dom), file.getFileName().toString());
 
-        NotatedNote before = score.notes().get(1);
-        NotatedNote after = score.notes().get(2);
-        assertThat(after.onsetInMeasure()).isEqualTo(score.layout().octaveShifts().get(0).startQuarters());
+        NotatedNote before = score.notes().get(3);
+        NotatedNote after = score.notes().get(4);
+        assertThat(score.layout().octaveShifts()).extracting(ScoreLayout.OctaveShift::startQuarters)
+                .containsExactly(after.onsetInMeasure());
         assertThat(score.layout().octaveShiftStepsAt("P1", 1, 0, before.onsetInMeasure())).containsExactly(0);
         assertThat(score.layout().octaveShiftStepsAt("P1", 1, 0, after.onsetInMeasure())).containsExactly(-7);
     }
