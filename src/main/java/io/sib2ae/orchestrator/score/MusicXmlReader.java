@@ -346,6 +346,7 @@ public final class MusicXmlReader {
                             round(p.length() * factor), p.chordIndex(), p.fields(), p.sounding(), p.velocity()));
                 }
             }
+            layout.measureRescaled(part.id, part.currentMeasure, factor);
             String number = measure.number == null ? String.valueOf(part.currentMeasure + 1) : measure.number;
             warnings.add(new ScoreWarning(ScoreWarning.Kind.LATE_DIVISIONS, part.id, part.currentMeasure, number,
                     "part " + part.id + ", measure " + number + ": <divisions> " + formatNumber(divisions)

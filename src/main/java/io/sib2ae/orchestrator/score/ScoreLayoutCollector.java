@@ -120,6 +120,27 @@ final class ScoreLayoutCollector {
         }
     }
 
+    /**
+     * The reader has read a part's bar again with divisions declared after its first notes
+     * ({@code factor} = old divisions / new): the clefs and octave-shift points placed in that bar
+     * so far move with its notes.
+     */
+    void measureRescaled(String partId, int measureIndex, double factor) {
+        clefs.replaceAll(c -> c.partId().equals(partId) && c.measureIndex() == measureIndex
+                ? new ClefChange(partId, c.staff(), measureIndex, MusicXmlReader.round(c.onsetQuarters() * factor), c.clef())
+                : c);
+        octaveShifts.replaceAll(s -> s.partId().equals(partId) ? rescaled(s, measureIndex, factor) : s);
+        openShifts.replaceAll((key, open) -> open.partId().equals(partId) && open.measureIndex() == measureIndex
+                ? new OpenShift(partId, open.staff(), measureIndex, MusicXmlReader.round(open.quarters() * factor), open.steps())
+                : open);
+    }
+
+    private static OctaveShift rescaled(OctaveShift s, int measureIndex, double factor) {
+        double start = s.startMeasure() == measureIndex ? MusicXmlReader.round(s.startQuarters() * factor) : s.startQuarters();
+        double stop = s.stopMeasure() == measureIndex ? MusicXmlReader.round(s.stopQuarters() * factor) : s.stopQuarters();
+        return new OctaveShift(s.partId(), s.staff(), s.startMeasure(), start, s.stopMeasure(), stop, s.steps());
+    }
+
     /** Why the layout could not be read, or null when it could. */
     String problem() {
         return problem;

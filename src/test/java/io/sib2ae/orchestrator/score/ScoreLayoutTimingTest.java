@@ -8,6 +8,7 @@ import static io.sib2ae.orchestrator.testing.MusicXmlDom.descendants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sib2ae.orchestrator.TestData;
+import io.sib2ae.orchestrator.coordination.FidelityFiles;
 import io.sib2ae.orchestrator.coordination.Fixtures;
 import io.sib2ae.orchestrator.testing.MusicXmlDom;
 import java.io.IOException;
@@ -38,12 +39,7 @@ class ScoreLayoutTimingTest {
 
     private final MusicXmlReader reader = Fixtures.reader();
 
-    /**
-     * Every MusicXML file of the test data, its own clefs taken out and a clef of each note's own
-     * (told apart by its line) written before each note that starts a chord: the layout must give
-     * each such note that clef. Only the first note at a point of a staff is asked, as two voices
-     * meeting there share the clef written first.
-     */
+    /** Every MusicXML file of the test data, a clef written before each of its notes (see {@link #notesWithAnotherClef}). */
     @Test
     void aClefWrittenBeforeANoteGovernsThatNoteInEveryTestFile() {
         List<Path> files = musicXmlFiles();
@@ -52,28 +48,21 @@ class ScoreLayoutTimingTest {
         int asked = 0;
         for (Path file : files) {
             String name = TestData.root().relativize(file).toString();
-            Document dom = MusicXmlDom.parse(input().musicXml(file), name);
-            Map<Integer, Integer> markerOfNote = markEveryChordStart(dom);
-            MusicXmlScore score = reader.read(MusicXmlDom.bytes(dom), name);
-            assertThat(score.layoutProblem()).as(name).isNull();
-            Set<String> pointsAsked = new HashSet<>();
-            for (NotatedNote n : score.notes()) {
-                Integer marker = markerOfNote.get(n.documentIndex());
-                if (marker == null || !pointsAsked.add(n.partId() + "|" + n.staff() + "|" + n.measureIndex()
-                        + "|" + n.onsetInMeasure())) {
-                    continue;
-                }
-                asked++;
-                int line = score.layout().clefAt(n.partId(), n.staff(), n.measureIndex(), n.onsetInMeasure()).line();
-                if (line != marker) {
-                    disagreements.add(name + ": note " + n.documentIndex() + " (" + n.pitchName() + ", measure "
-                            + n.measureNumber() + ", quarter " + n.onsetInMeasure() + ") has the clef written before note "
-                            + noteOfMarker(markerOfNote, line) + ", not its own");
-                }
-            }
+            asked += notesWithAnotherClef(input().musicXml(file), name, disagreements);
         }
         assertThat(asked).isGreaterThan(5000);
         assertThat(disagreements).as("notes whose clef the layout times differently").isEmpty();
+    }
+
+    @Test
+    void aBarReadAgainWithLateDivisionsTakesItsClefsAlong() {
+        // Noteflight's bar: eight eighths in divisions not yet declared, then <divisions>64</divisions>;
+        // the reader reads the bar again with them, and the clefs written between the notes move too.
+        List<String> disagreements = new ArrayList<>();
+        int asked = notesWithAnotherClef(FidelityFiles.bytes("late-divisions.musicxml"), "late-divisions.musicxml",
+                disagreements);
+        assertThat(asked).isEqualTo(9);
+        assertThat(disagreements).isEmpty();
     }
 
     @Test
@@ -123,6 +112,36 @@ class ScoreLayoutTimingTest {
         assertThat(score.notes()).extracting(NotatedNote::onsetInMeasure).containsExactly(0.0, 0.5, 1.5);
         assertThat(score.layout().octaveShifts()).extracting(ScoreLayout.OctaveShift::startQuarters)
                 .containsExactly(1.0);
+    }
+
+    /**
+     * Reads the score with its own clefs taken out and a clef of each note's own (told apart by
+     * its line) written before each note that starts a chord, and adds to {@code disagreements}
+     * each such note the layout gives another clef. Only the first note at a point of a staff is
+     * asked, as two voices meeting there share the clef written first. Returns how many were asked.
+     */
+    private int notesWithAnotherClef(byte[] musicXml, String name, List<String> disagreements) {
+        Document dom = MusicXmlDom.parse(musicXml, name);
+        Map<Integer, Integer> markerOfNote = markEveryChordStart(dom);
+        MusicXmlScore score = reader.read(MusicXmlDom.bytes(dom), name);
+        assertThat(score.layoutProblem()).as(name).isNull();
+        Set<String> pointsAsked = new HashSet<>();
+        int asked = 0;
+        for (NotatedNote n : score.notes()) {
+            Integer marker = markerOfNote.get(n.documentIndex());
+            if (marker == null || !pointsAsked.add(n.partId() + "|" + n.staff() + "|" + n.measureIndex()
+                    + "|" + n.onsetInMeasure())) {
+                continue;
+            }
+            asked++;
+            int line = score.layout().clefAt(n.partId(), n.staff(), n.measureIndex(), n.onsetInMeasure()).line();
+            if (line != marker) {
+                disagreements.add(name + ": note " + n.documentIndex() + " (" + n.pitchName() + ", measure "
+                        + n.measureNumber() + ", quarter " + n.onsetInMeasure() + ") has the clef written before note "
+                        + noteOfMarker(markerOfNote, line) + ", not its own");
+            }
+        }
+        return asked;
     }
 
     /**
