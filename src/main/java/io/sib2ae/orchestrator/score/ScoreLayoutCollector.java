@@ -21,9 +21,9 @@ import javax.xml.stream.XMLStreamReader;
  * note logic and the layout never need a second parse. Where a clef or an octave-shift line takes
  * effect is asked of the reader ({@link ScoreCursor}), never counted here: the layout and the notes
  * have one model of time, so a note is compared with a clef at the very onset the reader gave it.
- * A layout number that cannot be read does
- * not fail the notation (coordination and audio need none of it); it is kept as
- * {@link #problem()} and the collector stops, so only the hop that needs the layout fails.
+ * A layout number that cannot be read does not fail the notation (coordination and audio need
+ * none of it); it is kept as {@link #problem()} and the collector stops, so only the hop that
+ * needs the layout fails.
  */
 final class ScoreLayoutCollector {
 
@@ -269,7 +269,13 @@ final class ScoreLayoutCollector {
                     directionOffset = parse(value, 0);
                 }
             }
-            case "direction" -> directionShifts.forEach(this::octaveShift);
+            case "direction" -> {
+                // The reader refuses a direction outside a part's measure; a file it reads on
+                // (one in the part list, say) has no point of the score to place a line at.
+                if (cursor.partId() != null) {
+                    directionShifts.forEach(this::octaveShift);
+                }
+            }
             case "sign" -> clefSign = value;
             case "line" -> {
                 if (under("clef", "line")) {
