@@ -32,6 +32,11 @@ public class ScoreManifest {
      * placeholder boxes, e.g. "page 1: Helsinki Std U+F0C6 (2x)"; always a list, empty when none.
      */
     @JsonProperty("unmapped_music_glyphs") public List<String> unmappedMusicGlyphs = List.of();
+    /**
+     * In distributed mode, how many notes each instance took through their hops
+     * ({@code sib2ae.node.name} to count); absent in-process, where there is one.
+     */
+    @JsonProperty("nodes") @JsonInclude(JsonInclude.Include.NON_NULL) public Map<String, Integer> nodes;
     @JsonProperty("notes") public List<NoteManifest> notes;
 
     /** The score's input files as they were given. */

@@ -53,6 +53,18 @@ public final class NoteheadHop {
      * @return what was found, or why nothing could be; null when the score came without SVG
      */
     public PageAssignments locate(ScoreRun run) {
+        return locate(run, true);
+    }
+
+    /**
+     * The same assignments, without writing the page layers: for a worker in distributed mode,
+     * whose notes' SVG hops need them, of a score whose layers the leader wrote.
+     */
+    public PageAssignments assign(ScoreRun run) {
+        return locate(run, false);
+    }
+
+    private PageAssignments locate(ScoreRun run, boolean writeLayers) {
         if (run.scoreSet().svgPages().isEmpty()) {
             return null;
         }
@@ -60,10 +72,13 @@ public final class NoteheadHop {
         try {
             List<SvgPage> pages = locator.locate(run.scoreSet().svgPages());
             ScoreLayout layout = layout(run);
-            List<NoteheadTarget> targets = run.notes().stream().map(w -> target(w.note().universalId(), w.note().notated())).toList();
+            List<NoteheadTarget> targets = run.coordinated().notes().stream().map(n -> target(n.universalId(), n.notated())).toList();
             Map<String, NoteheadAssignment> byNote = new HashMap<>();
             for (NoteheadAssignment assignment : assigner.assign(layout, pages, targets)) {
                 byNote.put(assignment.universalId(), assignment);
+            }
+            if (!writeLayers) {
+                return new PageAssignments(pages, byNote, null);
             }
             Path svgFolder = run.folder().resolve(FOLDER);
             // Page, then "font code point", then how many times it was drawn as a placeholder.

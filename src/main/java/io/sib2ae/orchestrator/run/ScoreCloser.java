@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.TreeMap;
 
 /**
@@ -59,12 +61,23 @@ public final class ScoreCloser {
         // the first 200 are listed, and the counts per hop give every one.
         index.failures = List.copyOf(failures.subList(0, Math.min(200, failures.size())));
         index.completedAt = Instant.now().toString();
+        index.nodes = notesPerNode(run.manifests());
         index.notes = run.manifests();
         manifests.writeIndex(run.folder(), index);
         long elapsed = Duration.between(run.startedAt(), Instant.now()).toMillis();
         return new ScoreResult(run.scoreName(), index.status, run.folder().resolve(ManifestStore.INDEX).toString(), total,
                 failedNotes, failedNotes == 0 ? null : failedNotes + " of " + total + " notes failed a hop", elapsed,
                 run.countsSnapshot(), run.startedAt().toString(), index.completedAt);
+    }
+
+    /** Notes per instance that took them through their hops, or null when no hop recorded one (in-process). */
+    private static Map<String, Integer> notesPerNode(List<NoteManifest> notes) {
+        Map<String, Integer> perNode = new TreeMap<>();
+        for (NoteManifest note : notes) {
+            Stream.of(Stage.MIDI, Stage.AUDIO, Stage.KEYFRAMES, Stage.SVG).map(hop -> hop.of(note).node)
+                    .filter(Objects::nonNull).findFirst().ifPresent(node -> perNode.merge(node, 1, Integer::sum));
+        }
+        return perNode.isEmpty() ? null : perNode;
     }
 
     /**

@@ -26,13 +26,33 @@ public final class ScoreRun {
     private final List<NoteWork> notes;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final AtomicInteger notesFinished = new AtomicInteger();
+    private final boolean workerCopy;
 
     /** @param notes filled once, by the planner, before the run is shared with the note threads */
     ScoreRun(Path folder, CoordinatedScore coordinated, ScoreManifest index, List<NoteWork> notes) {
+        this(folder, coordinated, index, notes, false);
+    }
+
+    private ScoreRun(Path folder, CoordinatedScore coordinated, ScoreManifest index, List<NoteWork> notes, boolean workerCopy) {
         this.folder = folder;
         this.coordinated = coordinated;
         this.index = index;
         this.notes = notes;
+        this.workerCopy = workerCopy;
+    }
+
+    /**
+     * A worker's copy of a score another instance (the leader) planned, in distributed mode: the
+     * same coordinated score, read again from the shared inputs, for the hops of the notes this
+     * worker takes from the queue. It holds no notes of its own; the leader's run counts and closes.
+     */
+    public static ScoreRun workerCopy(Path folder, CoordinatedScore coordinated, ScoreManifest index) {
+        return new ScoreRun(folder, coordinated, index, List.of(), true);
+    }
+
+    /** True for a worker's copy: its notes are reported to the leader, not here. */
+    public boolean isWorkerCopy() {
+        return workerCopy;
     }
 
     public ScoreSet scoreSet() {
