@@ -36,6 +36,11 @@ public class BrokerConfiguration implements CamelConfiguration {
     public static final String CONNECTION_FACTORY = "sib2aeConnectionFactory";
     /** Heartbeats a leader may miss before another instance takes over (FileLockClusterService). */
     private static final int MISSED_HEARTBEATS = 3;
+    /**
+     * What the takeover time keeps for the new leader to start its leader-only consumers
+     * (milliseconds): camel-master starts each about a second after the leadership is won.
+     */
+    private static final long START_LEADER_ROUTES_MS = 2000;
 
     @PropertyInject(value = "sib2ae.broker.url", defaultValue = "")
     private String url;
@@ -72,9 +77,10 @@ public class BrokerConfiguration implements CamelConfiguration {
         FileLockClusterService cluster = new FileLockClusterService();
         cluster.setId(nodeName(node));
         cluster.setRoot(clusterRoot);
-        // A leader that dies releases its lock at once; a leader that hangs, or whose lock the shared
-        // folder keeps, is replaced after MISSED_HEARTBEATS intervals. Either way within the takeover time.
-        long interval = Math.max(200, Math.round(takeoverSeconds * 1000 / (MISSED_HEARTBEATS + 1)));
+        // The leader writes a heartbeat every interval; the others take over once it has missed
+        // MISSED_HEARTBEATS of them, and notice at their next attempt: MISSED_HEARTBEATS + 1 intervals
+        // at worst, leaving START_LEADER_ROUTES for the new leader's routes to start, within the takeover time.
+        long interval = Math.max(200, Math.round((takeoverSeconds * 1000 - START_LEADER_ROUTES_MS) / (MISSED_HEARTBEATS + 1)));
         cluster.setAcquireLockInterval(interval, TimeUnit.MILLISECONDS);
         cluster.setAcquireLockDelay(1, TimeUnit.MILLISECONDS);
         cluster.setHeartbeatTimeoutMultiplier(MISSED_HEARTBEATS);
