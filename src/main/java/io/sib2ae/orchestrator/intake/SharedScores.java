@@ -14,6 +14,7 @@ import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.run.ScoresInFlight;
 import io.sib2ae.orchestrator.run.SharedRun;
 import io.sib2ae.orchestrator.score.ScoreReader;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -107,9 +108,10 @@ public final class SharedScores {
                 throw new IllegalStateException("Run " + runId + " is no longer in flight");
             }
             CoordinatedScore coordinated = coordinator.coordinate(reader.read(shared.scoreSet()));
+            List<CoordinatedNote> planned = shared.asPlanned(coordinated.notes());
             ScoreRun run = ScoreRun.workerCopy(shared.folder(), coordinated, manifests.readIndex(shared.folder()));
-            return new Copy(run, coordinated.notes().stream().collect(Collectors.toMap(CoordinatedNote::universalId, Function.identity())),
-                    noteheads.assign(run));
+            return new Copy(run, planned.stream().collect(Collectors.toMap(CoordinatedNote::universalId, Function.identity())),
+                    noteheads.assign(run, planned));
         });
     }
 }

@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScoreRun {
 
     private final Path folder;
+    private final Path liveFolder;
+    private final ScoreVersion version;
     private final CoordinatedScore coordinated;
     private final ScoreManifest index;
     private final List<NoteWork> notes;
@@ -29,12 +31,16 @@ public final class ScoreRun {
     private final boolean workerCopy;
 
     /** @param notes filled once, by the planner, before the run is shared with the note threads */
-    ScoreRun(Path folder, CoordinatedScore coordinated, ScoreManifest index, List<NoteWork> notes) {
-        this(folder, coordinated, index, notes, false);
+    ScoreRun(Path folder, Path liveFolder, ScoreVersion version, CoordinatedScore coordinated, ScoreManifest index,
+             List<NoteWork> notes) {
+        this(folder, liveFolder, version, coordinated, index, notes, false);
     }
 
-    private ScoreRun(Path folder, CoordinatedScore coordinated, ScoreManifest index, List<NoteWork> notes, boolean workerCopy) {
+    private ScoreRun(Path folder, Path liveFolder, ScoreVersion version, CoordinatedScore coordinated, ScoreManifest index,
+                     List<NoteWork> notes, boolean workerCopy) {
         this.folder = folder;
+        this.liveFolder = liveFolder;
+        this.version = version;
         this.coordinated = coordinated;
         this.index = index;
         this.notes = notes;
@@ -47,7 +53,9 @@ public final class ScoreRun {
      * worker takes from the queue. It holds no notes of its own; the leader's run counts and closes.
      */
     public static ScoreRun workerCopy(Path folder, CoordinatedScore coordinated, ScoreManifest index) {
-        return new ScoreRun(folder, coordinated, index, List.of(), true);
+        // The folder the leader's run writes (a new version's staging folder included); the version and
+        // the live folder are the leader's to commit, never a worker's.
+        return new ScoreRun(folder, folder, null, coordinated, index, List.of(), true);
     }
 
     /** True for a worker's copy: its notes are reported to the leader, not here. */
@@ -63,8 +71,21 @@ public final class ScoreRun {
         return index.scoreName;
     }
 
+    /**
+     * Where this run writes: the score's folder, or for a new version of a score the staging folder
+     * that becomes the score's folder when the version is committed.
+     */
     public Path folder() {
         return folder;
+    }
+
+    /** The score's folder, {@code output/<score>/}, which holds its current version. */
+    public Path liveFolder() {
+        return liveFolder;
+    }
+
+    public ScoreVersion version() {
+        return version;
     }
 
     public CoordinatedScore coordinated() {
