@@ -22,6 +22,10 @@ import io.sib2ae.orchestrator.score.ScoreReader;
 import io.sib2ae.orchestrator.score.ScoreSet;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -63,10 +67,7 @@ class ScaleOutIT {
 
     @BeforeEach
     void startBroker() throws Exception {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = freePort();
         Path journal = root.resolve("broker");
         ConfigurationImpl config = new ConfigurationImpl();
         config.setPersistenceEnabled(true);
@@ -194,10 +195,16 @@ class ScaleOutIT {
                 .filter(CoordinatedNote::primary).skip(2).findFirst().orElseThrow().universalId();
         Map<String, String> fault = Map.of(WovenNoteFault.PROPERTY, faulty,
                 "camel.main.routes-builder-classes", WovenNoteFault.class.getName());
-        ChildService a = start("node-a", fault);
-        ChildService b = start("node-b", fault);
+        int portA = freePort();
+        int portB = freePort();
+        ChildService a = start("node-a", withManagement(fault, portA));
+        ChildService b = start("node-b", withManagement(fault, portB));
         await().atMost(Duration.ofMinutes(1)).pollInterval(POLL).until(() -> a.logged(LEADS) || b.logged(LEADS));
         await().atMost(Duration.ofMinutes(1)).pollInterval(POLL).until(() -> a.started() && b.started());
+        // Each instance's readiness says the broker answers, and whether it is the leader.
+        boolean aLeads = a.logged(LEADS);
+        assertThat(health(portA)).contains("\"broker\"").contains("UP").containsPattern("\"leader\"\\s*:\\s*" + aLeads);
+        assertThat(health(portB)).contains("\"broker\"").contains("UP").containsPattern("\"leader\"\\s*:\\s*" + !aLeads);
         drop("sib2ae/SS 9.musicxml", "sib2ae/SS 9.mid", "sib2ae/SS 9.svg");
         Path score = root.resolve("output/SS 9");
 
@@ -227,6 +234,26 @@ class ScaleOutIT {
         ChildService child = ChildService.start(root, children.size() + 1, "768m", properties);
         children.add(child);
         return child;
+    }
+
+    private static Map<String, String> withManagement(Map<String, String> properties, int port) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.put("camel.management.enabled", "true");
+        all.put("sib2ae.management.port", Integer.toString(port));
+        all.put("camel.health.exposure-level", "full");   // each check by name, its details with ?data=true
+        return all;
+    }
+
+    private static String health(int port) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/health?data=true")).build(), HttpResponse.BodyHandlers.ofString());
+        return response.body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     /** Copies the files to a hidden name in the inbox and renames them, as a careful copy does. */
