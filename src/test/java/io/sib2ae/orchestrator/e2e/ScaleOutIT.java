@@ -14,6 +14,7 @@ import io.sib2ae.orchestrator.TestData;
 import io.sib2ae.orchestrator.coordination.CoordinatedNote;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
 import io.sib2ae.orchestrator.e2e.CrashState.VerifiedWav;
+import io.sib2ae.orchestrator.manifest.FileRecords;
 import io.sib2ae.orchestrator.score.MidiFileReader;
 import io.sib2ae.orchestrator.score.MusicXmlReader;
 import io.sib2ae.orchestrator.score.MxlArchive;
@@ -57,6 +58,13 @@ class ScaleOutIT {
     private static final Duration TAKEOVER = Duration.ofSeconds(5);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final String LEADS = "This instance now leads intake";
+
+    static {
+        // The broker's audit log (a line per message sent and consumed) and its dumps of the queues
+        // would bury the test's own output: its warnings are enough here.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.activemq.audit", "warn");
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.activemq.artemis", "warn");
+    }
 
     @TempDir
     Path root;
@@ -126,12 +134,9 @@ class ScaleOutIT {
 
     @Test
     void aKilledWorkersNotesAreDeliveredAgainAndNoVerifiedWavIsRenderedAgain() throws Exception {
-        ChildService a = start("node-a", Map.of());
-        await().atMost(Duration.ofMinutes(1)).pollInterval(POLL).until(() -> a.logged(LEADS));
-        ChildService b = start("node-b", Map.of());
-        await().atMost(Duration.ofMinutes(1)).pollInterval(POLL).until(b::started);
-        drop("scores/Dichterliebe01.xml", "scores/Dichterliebe01.mid");
-        Path score = root.resolve("output/Dichterliebe01");
+        leaderStarted("node-a");
+        ChildService b = workerStarted("node-b");
+        Path score = dropDichterliebe();
 
         // Mid-score, once the worker has notes of its own done.
         await().atMost(Duration.ofMinutes(4)).pollInterval(POLL).until(() -> notesBy(score, "node-b") >= 20);
@@ -141,26 +146,16 @@ class ScaleOutIT {
 
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> "completed".equals(indexStatus(score)));
 
-        JsonNode index = CrashState.JSON.readTree(score.resolve("manifest.json").toFile());
+        JsonNode index = assertEveryNoteWholeAndNoVerifiedWavRenderedAgain(score, before);
         assertThat(doneAtKill).isLessThan(index.get("counts").get("notes").asLong());
-        assertThat(finishedNotes(score)).isEqualTo(index.get("counts").get("notes").asLong());
         assertThat(index.get("nodes").get("node-a").asInt()).isPositive();
-        assertThat(brokenWavs(score)).isEmpty();
-        assertThat(invalidJson(score)).isEmpty();
-        for (VerifiedWav wav : before.values()) {
-            assertThat(Files.getLastModifiedTime(wav.file())).as("mtime of %s", wav.file()).isEqualTo(wav.modified());
-            assertThat(io.sib2ae.orchestrator.manifest.FileRecords.sha256(wav.file())).isEqualTo(wav.sha256());
-        }
     }
 
     @Test
     void aKilledLeaderIsReplacedWithinTheTakeoverTimeAndTheScoreCompletes() throws Exception {
-        ChildService a = start("node-a", Map.of());
-        await().atMost(Duration.ofMinutes(1)).pollInterval(POLL).until(() -> a.logged(LEADS));
-        ChildService b = start("node-b", Map.of());
-        await().atMost(Duration.ofMinutes(1)).pollInterval(POLL).until(b::started);
-        drop("scores/Dichterliebe01.xml", "scores/Dichterliebe01.mid");
-        Path score = root.resolve("output/Dichterliebe01");
+        ChildService a = leaderStarted("node-a");
+        ChildService b = workerStarted("node-b");
+        Path score = dropDichterliebe();
 
         await().atMost(Duration.ofMinutes(4)).pollInterval(POLL).until(() -> finishedNotes(score) >= 40);
         Map<Path, VerifiedWav> before = verifiedWavs(score);
@@ -173,13 +168,7 @@ class ScaleOutIT {
 
         await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(250)).until(() -> "completed".equals(indexStatus(score)));
 
-        JsonNode index = CrashState.JSON.readTree(score.resolve("manifest.json").toFile());
-        assertThat(finishedNotes(score)).isEqualTo(index.get("counts").get("notes").asLong());
-        assertThat(brokenWavs(score)).isEmpty();
-        assertThat(invalidJson(score)).isEmpty();
-        for (VerifiedWav wav : before.values()) {
-            assertThat(Files.getLastModifiedTime(wav.file())).as("mtime of %s", wav.file()).isEqualTo(wav.modified());
-        }
+        assertEveryNoteWholeAndNoVerifiedWavRenderedAgain(score, before);
         // Nothing lost: the inputs are archived once (the last step of a score), none left in the inbox or work/.
         await().atMost(Duration.ofSeconds(30)).pollInterval(POLL).untilAsserted(() -> assertThat(CrashState.files(root.resolve("archive")))
                 .extracting(p -> p.getFileName().toString()).containsExactlyInAnyOrder("Dichterliebe01.xml", "Dichterliebe01.mid"));
@@ -223,6 +212,38 @@ class ScaleOutIT {
         assertThat(dead.getMessageCount()).isEqualTo(1);
         // Every other note went through.
         assertThat(finishedNotes(score)).isEqualTo(index.get("counts").get("notes").asLong());
+    }
+
+    private ChildService leaderStarted(String node) {
+        ChildService leader = start(node, Map.of());
+        await().atMost(Duration.ofMinutes(1)).pollInterval(POLL).until(() -> leader.logged(LEADS));
+        return leader;
+    }
+
+    private ChildService workerStarted(String node) {
+        ChildService worker = start(node, Map.of());
+        await().atMost(Duration.ofMinutes(1)).pollInterval(POLL).until(worker::started);
+        return worker;
+    }
+
+    /** Dichterliebe01: 411 notes, a score short enough to kill an instance in the middle of. */
+    private Path dropDichterliebe() throws IOException {
+        drop("scores/Dichterliebe01.xml", "scores/Dichterliebe01.mid");
+        return root.resolve("output/Dichterliebe01");
+    }
+
+    /** Every note through its hops, every WAV and manifest whole, and the WAVs verified before a kill untouched. */
+    private static JsonNode assertEveryNoteWholeAndNoVerifiedWavRenderedAgain(Path score, Map<Path, VerifiedWav> before)
+            throws IOException {
+        JsonNode index = CrashState.JSON.readTree(score.resolve("manifest.json").toFile());
+        assertThat(finishedNotes(score)).isEqualTo(index.get("counts").get("notes").asLong());
+        assertThat(brokenWavs(score)).isEmpty();
+        assertThat(invalidJson(score)).isEmpty();
+        for (VerifiedWav wav : before.values()) {
+            assertThat(Files.getLastModifiedTime(wav.file())).as("mtime of %s", wav.file()).isEqualTo(wav.modified());
+            assertThat(FileRecords.sha256(wav.file())).isEqualTo(wav.sha256());
+        }
+        return index;
     }
 
     private ChildService start(String node, Map<String, String> extra) {
