@@ -33,6 +33,11 @@ public class NoteQueueRoutes extends RouteBuilder {
         // then one task per note, in order; the score route then ends, and the reports close the score.
         from("direct:distribute-notes")
                 .routeId("notes-distribute")
+                // No note will report: the score closes now, as the in-process splitter's empty split does.
+                .filter(simple("${body.notes.isEmpty()}")).id("score-without-notes")
+                    .to("direct:close-score").id("close-score-without-notes")
+                    .stop()
+                .end()
                 .split(method("scoresInFlight", "register(${exchangeProperty." + SCORE_RUN + "})")).id("split-per-note-to-queue")
                     .marshal().json()
                     .to(ExchangePattern.InOnly, queue(NOTES_QUEUE)).id("enqueue-note")

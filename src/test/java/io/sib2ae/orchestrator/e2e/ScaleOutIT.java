@@ -130,6 +130,11 @@ class ScaleOutIT {
             assertThat(note.get("stages").get("midi").get("node").asText()).isIn("node-a", "node-b");
         }
         assertThat(brokenWavs(score)).isEmpty();
+
+        // A score without a note sends nothing to the queue, and closes all the same.
+        drop("musicxml-testsuite/02a-Rests-Durations.xml");
+        await().atMost(Duration.ofMinutes(1)).pollInterval(POLL)
+                .until(() -> "completed".equals(indexStatus(root.resolve("output/02a-Rests-Durations"))));
     }
 
     @Test
