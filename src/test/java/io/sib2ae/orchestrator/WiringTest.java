@@ -74,6 +74,15 @@ class WiringTest {
     }
 
     @Test
+    void aTakeoverTimeTooShortToKeepIsRefusedAtStart() {
+        Main main = application();
+        main.addOverrideProperty("sib2ae.broker.url", "tcp://127.0.0.1:9");
+        main.addOverrideProperty("sib2ae.cluster.takeover", "1");
+
+        assertThatThrownBy(main::start).hasStackTraceContaining("sib2ae.cluster.takeover (1.0 s) must be at least 3 s");
+    }
+
+    @Test
     void aQuietPeriodShorterThanTheReadLockNeedsIsRefusedAtStart() {
         Main main = application();
         main.addOverrideProperty("sib2ae.intake.quiet-period-ms", "100");
