@@ -101,6 +101,35 @@ class ReExportEndToEndTest {
     }
 
     @Test
+    void twoVersionsHandedInAtOnceAreMadeOneAfterTheOther() throws Exception {
+        ScoreEdits edits = ScoreEdits.of(SS9_XML, SS9_MIDI);
+        try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
+            Path score = service.output().resolve("SS 9");
+            submit(service, SS9_XML, SS9_MIDI, List.of());
+            ScoreEdits.Edited pitch = edits.pitchChanged(Files.createDirectories(root.resolve("pitch")));
+            ScoreEdits.Edited dynamic = edits.dynamicChanged(Files.createDirectories(root.resolve("dynamic")));
+            var template = service.context().createProducerTemplate();
+
+            var first = template.asyncRequestBody("direct:sib2ae-submit",
+                    io.sib2ae.orchestrator.score.ScoreSet.of(pitch.version().musicXml(), pitch.version().midi(), List.of()),
+                    ScoreResult.class);
+            var second = template.asyncRequestBody("direct:sib2ae-submit",
+                    io.sib2ae.orchestrator.score.ScoreSet.of(dynamic.version().musicXml(), dynamic.version().midi(), List.of()),
+                    ScoreResult.class);
+            List<ScoreResult> results = List.of(first.get(), second.get());
+
+            assertThat(results).extracting(ScoreResult::status).containsOnly(ScoreStatus.COMPLETED);
+            assertThat(results).extracting(r -> r.version().number()).containsExactlyInAnyOrder(2, 3);
+            JsonNode index = ScoreVersions.index(score);
+            assertThat(index.get("version").asInt()).isEqualTo(3);
+            assertThat(index.get("versions")).hasSize(3);
+            assertThat(ScoreVersions.notes(score)).hasSize(9);
+            ScoreVersions.assertNoStrayFile(score);
+            assertThat(ScoreVersions.files(service.work().resolve("versions"))).as("nothing left staged").isEmpty();
+        }
+    }
+
+    @Test
     void aReExportThatFailsLeavesThePreviousVersionWhole() throws Exception {
         try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
             Path score = service.output().resolve("SS 9");
