@@ -92,8 +92,9 @@ public class BrokerConfiguration implements CamelConfiguration {
 
     /** The leader's scores out on the queue, and their shared files under work/runs. */
     @BindToRegistry(value = "scoresInFlight", lazy = true)
-    public ScoresInFlight scoresInFlight(ManifestStore manifests, Folders folders) {
-        return new ScoresInFlight(manifests, folders.work().resolve("runs"));
+    public ScoresInFlight scoresInFlight(ManifestStore manifests, Folders folders, CamelContext context) {
+        return new ScoresInFlight(manifests, folders.work().resolve("runs"),
+                () -> context.getStatus().isStopping() || context.getStatus().isStopped());
     }
 
     /** A worker's copies of the scores whose notes it takes from the queue. */

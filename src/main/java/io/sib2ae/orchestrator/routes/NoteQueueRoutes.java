@@ -6,7 +6,6 @@ import static io.sib2ae.orchestrator.routes.DistributedMode.queue;
 import static io.sib2ae.orchestrator.routes.ExchangeProperties.NOTEHEADS;
 import static io.sib2ae.orchestrator.routes.ExchangeProperties.NOTE_TASK;
 import static io.sib2ae.orchestrator.routes.ExchangeProperties.SCORE_RUN;
-import static io.sib2ae.orchestrator.routes.ExchangeProperties.SCORE_SET;
 
 import io.sib2ae.orchestrator.run.NoteReport;
 import io.sib2ae.orchestrator.run.NoteTask;
@@ -29,19 +28,17 @@ public class NoteQueueRoutes extends RouteBuilder {
             return;
         }
 
-        // The leader's side of the score route (ScoreRoutes sends here): a run id and its shared file,
-        // then one task per note, in order; the score route then ends, and the reports close the score.
+        // The leader's side of the score route (ScoreRoutes calls it in place of its split): a run id and
+        // its shared file, one task per note, in order; then the score route waits, as it waits for its
+        // split in-process, until every note has reported, and goes on to close the score itself (so
+        // its one-version-at-a-time permit and the bound on scores in flight hold as they do in-process).
         from("direct:distribute-notes")
                 .routeId("notes-distribute")
-                // No note will report: the score closes now, as the in-process splitter's empty split does.
-                .filter(simple("${body.notes.isEmpty()}")).id("score-without-notes")
-                    .to("direct:close-score").id("close-score-without-notes")
-                    .stop()
-                .end()
                 .split(method("scoresInFlight", "register(${exchangeProperty." + SCORE_RUN + "})")).id("split-per-note-to-queue")
                     .marshal().json()
                     .to(ExchangePattern.InOnly, queue(NOTES_QUEUE)).id("enqueue-note")
-                .end();
+                .end()
+                .bean("scoresInFlight", "awaitReports(${exchangeProperty." + SCORE_RUN + "})").id("await-note-reports"); // -> ScoreRun
 
         // Every instance's workers. Transacted: a worker that dies before the commit leaves its note to be
         // delivered again, to another; a task that fails is rolled back, up to the dead-letter queue
@@ -63,19 +60,15 @@ public class NoteQueueRoutes extends RouteBuilder {
                 .removeHeaders("JMSX*")
                 .to(ExchangePattern.InOnly, queue(DONE_QUEUE)).id("send-note-report");
 
-        // The leader's Aggregator by score: one consumer, so reports are taken in order.
+        // The leader's Aggregator by score: each note's first report is read back into its run and
+        // counted; the last one lets the score route go on to the close (ScoresInFlight.awaitReports).
         from(DistributedMode.onLeaderOnly(getContext(), queue(DONE_QUEUE) + "?concurrentConsumers=1"))
                 .routeId("notes-done")
                 .unmarshal().json(NoteReport.class).id("read-note-report")
                 .bean("scoresInFlight", "record").id("record-note-report")                 // -> NoteWork, or null
                 .filter(body().isNotNull()).id("first-report-of-a-note-in-flight")
                     .bean("progressReporter", "noteFinished(${body})").id("report-note-finished-on-leader")
-                    .filter(method("scoresInFlight", "allReported")).id("every-note-reported")
-                        .bean("scoresInFlight", "closing").id("score-leaves-flight")           // -> ScoreRun
-                        .setProperty(SCORE_RUN, body())
-                        .setProperty(SCORE_SET, simple("${body.scoreSet}"))
-                        .to("direct:close-score").id("close-distributed-score")
-                    .end()
+                    .bean("scoresInFlight", "counted").id("note-counted")
                 .end();
 
         // On becoming the leader (first start or a takeover): an earlier leader's runs are forgotten and

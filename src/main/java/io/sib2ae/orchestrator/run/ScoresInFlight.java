@@ -14,12 +14,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 /**
  * The leader's side of distributed mode: the scores whose notes are out on the queue, each under a
  * run id of its own, with its {@link SharedRun} file for the workers; and the Aggregator by score
- * of the workers' reports, which closes a score once every one of its notes has reported. Reports
+ * of the workers' reports, which lets a score go on to its close once every note has reported. Reports
  * are counted by universal ID, so a note that reports twice (redelivered after its report was
  * sent) counts once, and reports of a run this leader does not hold (an earlier leader's) are
  * ignored: a new leader plans its scores again under new run ids.
@@ -27,18 +30,26 @@ import java.util.stream.Stream;
 public final class ScoresInFlight {
 
     private static final String SUFFIX = ".json";
+    /** How often a score waiting for its notes looks whether the service is stopping (milliseconds). */
+    private static final long WAIT_STEP_MS = 200;
 
     private final ManifestStore manifests;
     private final Path runsFolder;
+    private final BooleanSupplier stopping;
     private final Map<String, InFlight> runs = new ConcurrentHashMap<>();
 
-    /** @param runsFolder {@code work/runs} on the shared folder */
-    public ScoresInFlight(ManifestStore manifests, Path runsFolder) {
+    /**
+     * @param runsFolder {@code work/runs} on the shared folder
+     * @param stopping   true once the service is stopping: a score waiting for its notes stops waiting
+     */
+    public ScoresInFlight(ManifestStore manifests, Path runsFolder, BooleanSupplier stopping) {
         this.manifests = manifests;
         this.runsFolder = runsFolder;
+        this.stopping = stopping;
     }
 
-    private record InFlight(String runId, ScoreRun run, Map<String, Integer> positions, Set<String> reported) {
+    private record InFlight(String runId, ScoreRun run, Map<String, Integer> positions, Set<String> reported,
+                            CountDownLatch unreported) {
     }
 
     /** Gives a planned score a run id, writes its file for the workers, and returns its notes' tasks. */
@@ -49,7 +60,7 @@ public final class ScoresInFlight {
             positions.put(run.notes().get(i).manifest().universalId, i);
         }
         manifests.write(runFile(runId), SharedRun.of(runId, run));
-        runs.put(runId, new InFlight(runId, run, positions, ConcurrentHashMap.newKeySet()));
+        runs.put(runId, new InFlight(runId, run, positions, ConcurrentHashMap.newKeySet(), new CountDownLatch(positions.size())));
         return run.notes().stream()
                 .map(n -> new NoteTask(runId, manifests.notePath(run.folder(), n.manifest().universalId).toAbsolutePath().toString()))
                 .toList();
@@ -83,20 +94,34 @@ public final class ScoresInFlight {
         return note;
     }
 
-    /** True once every note of the note's run has reported. */
-    public boolean allReported(NoteWork note) {
-        InFlight flight = flightOf(note.run());
-        return flight != null && flight.reported().size() == flight.positions().size();
-    }
-
-    /** The run is closing: it leaves the flight and its file goes, so that late duplicate tasks are dropped. */
-    public ScoreRun closing(NoteWork note) {
+    /** The note's report is taken and counted: once the last one is, its score goes on to the close. */
+    public void counted(NoteWork note) {
         InFlight flight = flightOf(note.run());
         if (flight != null) {
-            runs.remove(flight.runId());
-            delete(runFile(flight.runId()));
+            flight.unreported().countDown();
         }
-        return note.run();
+    }
+
+    /**
+     * Waits until every note of the run has reported, then lets the run go (its file is deleted, so
+     * late duplicate tasks are dropped). A stop of the service ends the wait with notes unreported:
+     * the run's file stays, and the next leader plans the score again.
+     *
+     * @return the run, its manifests as the workers left them
+     */
+    public ScoreRun awaitReports(ScoreRun run) throws InterruptedException {
+        InFlight flight = flightOf(run);
+        if (flight == null) {
+            return run;
+        }
+        while (!flight.unreported().await(WAIT_STEP_MS, TimeUnit.MILLISECONDS)) {
+            if (stopping.getAsBoolean()) {
+                return run;
+            }
+        }
+        runs.remove(flight.runId());
+        delete(runFile(flight.runId()));
+        return run;
     }
 
     /**
