@@ -5,6 +5,7 @@ import io.sib2ae.orchestrator.routes.CompletionRoutes;
 import io.sib2ae.orchestrator.routes.ErrorHandlingConfiguration;
 import io.sib2ae.orchestrator.routes.IntakeRoutes;
 import io.sib2ae.orchestrator.routes.NoteHopRoutes;
+import io.sib2ae.orchestrator.routes.NoteQueueRoutes;
 import io.sib2ae.orchestrator.routes.NoteheadRoutes;
 import io.sib2ae.orchestrator.routes.ScoreRoutes;
 import java.util.OptionalInt;
@@ -47,6 +48,7 @@ public final class App {
         main.configure().addConfiguration(MonitoringConfiguration.class);
         main.configure().addConfiguration(SynthesizerWarmUp.class);
         main.configure().addConfiguration(AfterEffectsConfiguration.class);
+        main.configure().addConfiguration(BrokerConfiguration.class);
         main.configure().addConfiguration(CrashRecovery.class);
         main.configure().addRoutesBuilder(new ErrorHandlingConfiguration());
         main.configure().addRoutesBuilder(new IntakeRoutes());
@@ -54,6 +56,7 @@ public final class App {
         main.configure().addRoutesBuilder(new NoteHopRoutes());
         main.configure().addRoutesBuilder(new NoteheadRoutes());
         main.configure().addRoutesBuilder(new CompletionRoutes());
+        main.configure().addRoutesBuilder(new NoteQueueRoutes());
         main.configure().addRoutesBuilder(new AfterEffectsRoutes());
         // Built-in defaults first, then the editable file under the working directory, which wins.
         main.setPropertyPlaceholderLocations(

@@ -1,6 +1,7 @@
 package io.sib2ae.orchestrator;
 
 import io.sib2ae.orchestrator.intake.WorkArea;
+import io.sib2ae.orchestrator.routes.DistributedMode;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -25,6 +26,10 @@ public class CrashRecovery implements CamelConfiguration, StartupListener {
 
     @Override
     public void onCamelContextStarted(CamelContext context, boolean alreadyStarted) {
+        if (DistributedMode.on(context)) {
+            // work/ is shared: only the leader recovers it, when it becomes the leader (leader-takeover).
+            return;
+        }
         int recovered = workArea.recover();
         if (recovered > 0) {
             LoggerFactory.getLogger("sib2ae.recovery")

@@ -91,6 +91,9 @@ final class OneShotCommand {
         main.addOverrideProperty("sib2ae.work", outFolder.resolve("work").toString());
         main.addOverrideProperty("sib2ae.inbox", outFolder.resolve("inbox").toString());
         main.addOverrideProperty("sib2ae.archive", outFolder.resolve("archive").toString());
+        // One score, in this process, answered when it closes: never the distributed mode of a service.
+        main.addOverrideProperty("sib2ae.broker.url", "");
+        main.addOverrideProperty("sib2ae.broker.embedded", "false");
         // The example studio routes deliver beside the service's folders: here, under --out.
         defaultUnlessGiven(main, "studio.root", outFolder.toString());
         // The HTTP management port belongs to the service: a one-shot run beside a running

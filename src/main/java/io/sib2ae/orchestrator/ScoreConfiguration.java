@@ -5,6 +5,7 @@ import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.intake.OneVersionAtATime;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.manifest.VersionFolders;
+import io.sib2ae.orchestrator.routes.DistributedMode;
 import io.sib2ae.orchestrator.run.ManifestPlanner;
 import io.sib2ae.orchestrator.run.NoteHops;
 import io.sib2ae.orchestrator.run.ScoreCloser;
@@ -77,14 +78,23 @@ public class ScoreConfiguration implements CamelConfiguration {
         return new StopSignal();
     }
 
+    /** In distributed mode every hop records the instance it ran on. */
     @BindToRegistry(value = "noteHops", lazy = true)
-    public NoteHops noteHops(ManifestStore manifests) {
-        return new NoteHops(manifests);
+    public NoteHops noteHops(ManifestStore manifests, CamelContext context,
+                             @PropertyInject(value = "sib2ae.node.name", defaultValue = "") String node) {
+        return new NoteHops(manifests, DistributedMode.on(context) ? BrokerConfiguration.nodeName(node) : null);
     }
 
-    /** A stop of the service raises the stop signal before Camel waits for the exchanges in flight. */
+    /**
+     * A stop of the service raises the stop signal before Camel waits for the exchanges in flight.
+     * Not in distributed mode: a note abandoned there would be committed as taken; instead the
+     * broker delivers again whatever a stopping worker did not finish and commit.
+     */
     @Override
     public void configure(CamelContext context) {
+        if (DistributedMode.on(context)) {
+            return;
+        }
         StopSignal signal = context.getRegistry().lookupByNameAndType("stopSignal", StopSignal.class);
         context.getManagementStrategy().addEventNotifier(new StopOnShutdown(signal));
     }

@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator;
 
+import io.sib2ae.orchestrator.routes.DistributedMode;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
@@ -7,7 +8,8 @@ import org.apache.camel.PropertyInject;
 
 /**
  * Refuses to start on settings that contradict each other or expose the service: a management
- * server open to the network unless asked for, a quiet period shorter than the read lock needs.
+ * server open to the network unless asked for, a quiet period shorter than the read lock needs, a
+ * leader takeover time too short to be kept.
  */
 @Configuration
 public class StartupValidation implements CamelConfiguration {
@@ -24,6 +26,8 @@ public class StartupValidation implements CamelConfiguration {
     private long readLockCheckIntervalMs;
     @PropertyInject("sib2ae.intake.poll-delay-ms")
     private long pollDelayMs;
+    @PropertyInject(value = "sib2ae.cluster.takeover", defaultValue = "15")
+    private double takeoverSeconds;
 
     @Override
     public void configure(CamelContext context) {
@@ -33,6 +37,11 @@ public class StartupValidation implements CamelConfiguration {
         }
         // A quiet period shorter than it takes the read lock to release the next file of the
         // same score would close the score without it.
+        // The new leader's consumers take about two seconds to start once it has the lock; below three
+        // seconds the heartbeats would have to come so often that a busy leader would be taken for dead.
+        if (DistributedMode.on(context) && takeoverSeconds < 3) {
+            throw new IllegalStateException("sib2ae.cluster.takeover (" + takeoverSeconds + " s) must be at least 3 s");
+        }
         long settle = readLockMinAgeMs + 2 * readLockCheckIntervalMs + pollDelayMs;
         if (quietPeriodMs < settle) {
             throw new IllegalStateException("sib2ae.intake.quiet-period-ms (" + quietPeriodMs + ") must be at least "

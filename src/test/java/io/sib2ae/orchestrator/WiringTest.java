@@ -38,6 +38,51 @@ class WiringTest {
     }
 
     @Test
+    void withoutABrokerTheServiceRunsInProcessWithNothingOfTheDistributedMode() throws Exception {
+        Main main = application();
+        main.start();
+        try {
+            var context = main.getCamelContext();
+            assertThat(context.getRoutes()).extracting(r -> r.getRouteId())
+                    .contains("score-process", "note-hops").doesNotContain("note-worker", "notes-done", "notes-distribute", "leader-takeover");
+            assertThat(context.hasComponent("jms")).isNull();
+            assertThat(context.getRegistry().lookupByName(BrokerConfiguration.CONNECTION_FACTORY)).isNull();
+            assertThat(context.getRoute("intake-inbox").getEndpoint().getEndpointUri()).startsWith("file:");
+        } finally {
+            main.stop();
+        }
+    }
+
+    @Test
+    void withABrokerTheNotesGoThroughItsQueuesAndIntakeIsTheLeadersOnly() throws Exception {
+        Main main = application();
+        // Nothing listens there: the wiring is what is looked at, not the traffic.
+        main.addOverrideProperty("sib2ae.broker.url", "tcp://127.0.0.1:9");
+        main.addOverrideProperty("sib2ae.node.name", "node-x");
+        main.start();
+        try {
+            var context = main.getCamelContext();
+            assertThat(context.getRoutes()).extracting(r -> r.getRouteId())
+                    .contains("note-worker", "notes-done", "notes-distribute", "leader-takeover");
+            assertThat(context.getRoute("intake-inbox").getEndpoint().getEndpointUri()).startsWith("master:sib2ae-leader:file:");
+            assertThat(context.getRoute("notes-done").getEndpoint().getEndpointUri()).startsWith("master:sib2ae-leader:jms:");
+            assertThat(context.getRegistry().lookupByName(BrokerConfiguration.CONNECTION_FACTORY)).isNotNull();
+            assertThat(context.getRegistry().lookupByName("brokerHealthCheck")).isNotNull();
+        } finally {
+            main.stop();
+        }
+    }
+
+    @Test
+    void aTakeoverTimeTooShortToKeepIsRefusedAtStart() {
+        Main main = application();
+        main.addOverrideProperty("sib2ae.broker.url", "tcp://127.0.0.1:9");
+        main.addOverrideProperty("sib2ae.cluster.takeover", "1");
+
+        assertThatThrownBy(main::start).hasStackTraceContaining("sib2ae.cluster.takeover (1.0 s) must be at least 3 s");
+    }
+
+    @Test
     void aQuietPeriodShorterThanTheReadLockNeedsIsRefusedAtStart() {
         Main main = application();
         main.addOverrideProperty("sib2ae.intake.quiet-period-ms", "100");

@@ -21,4 +21,11 @@ public record CoordinatedNote(NotatedNote notated, String universalId, int seque
                               String matchMethod, boolean primary, String tiedGroupId, int positionInGroup,
                               String primaryUniversalId, int midiChannel, int midiProgram, double tempoAtOnset,
                               PlayingFacts playing) {
+
+    /** The same note under the identity a run gave it (a new version keeps the previous version's IDs). */
+    public CoordinatedNote withIds(String id, String primaryId, String tiedGroup) {
+        return new CoordinatedNote(notated, id, sequence, instrument, velocity, calculatedStartTime, durationSeconds, performances,
+                timingSource, timingConfidence, matchMethod, primary, tiedGroup, positionInGroup, primaryId, midiChannel, midiProgram,
+                tempoAtOnset, playing);
+    }
 }

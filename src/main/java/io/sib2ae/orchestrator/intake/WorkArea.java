@@ -116,6 +116,16 @@ public final class WorkArea {
         if (swept > 0) {
             LOG.info("Deleted {} temporary file(s) left by writes an earlier run did not finish", swept);
         }
+        return recoverInputs();
+    }
+
+    /**
+     * Puts the input files in {@code work/incoming} back into the inbox, and nothing else: what a
+     * new leader does in distributed mode, while the other instances' writes are under way.
+     *
+     * @return the number of files found in {@code work/incoming} (moved back or deleted)
+     */
+    public int recoverInputs() {
         Path incoming = folders.incoming();
         if (!Files.isDirectory(incoming)) {
             return 0;

@@ -39,6 +39,11 @@ public class ScoreManifest {
      * placeholder boxes, e.g. "page 1: Helsinki Std U+F0C6 (2x)"; always a list, empty when none.
      */
     @JsonProperty("unmapped_music_glyphs") public List<String> unmappedMusicGlyphs = List.of();
+    /**
+     * In distributed mode, how many notes each instance took through their hops
+     * ({@code sib2ae.node.name} to count); absent in-process, where there is one.
+     */
+    @JsonProperty("nodes") @JsonInclude(JsonInclude.Include.NON_NULL) public Map<String, Integer> nodes;
     /** The page layers (svg/*.svg and the page PNG) and what they were made from, so an unchanged page is not drawn again. */
     @JsonProperty("page_layers") public PageLayers pageLayers;
     /** How the After Effects comp and preview went; written by that hop after the close. */

@@ -21,6 +21,9 @@ public class StageStatus {
     public Boolean breakerOpen;
     @JsonProperty("duration_ms")
     public Long durationMs;
+    /** The instance the hop ran on, in distributed mode ({@code sib2ae.node.name}); absent in-process. */
+    @JsonProperty("node")
+    public String node;
     /**
      * Skipped because an earlier run's file was verified and kept: the note has this stage's asset,
      * unlike a note skipped for having nothing to make (a tied secondary, a score without SVG).

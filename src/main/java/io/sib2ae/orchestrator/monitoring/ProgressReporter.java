@@ -62,6 +62,10 @@ public final class ProgressReporter {
 
     /** Counts a note out of the hops, and reports the score's progress. */
     public void noteFinished(NoteWork note) {
+        if (note.run().isWorkerCopy()) {
+            // A worker's note of a score the leader runs: the leader counts it when its report arrives.
+            return;
+        }
         noteFinished(note, note.run().noteFinished());
     }
 

@@ -10,6 +10,7 @@ import io.sib2ae.orchestrator.manifest.ScoreManifest;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
+import io.sib2ae.orchestrator.coordination.CoordinatedNote;
 import io.sib2ae.orchestrator.run.NoteWork;
 import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.score.MusicXmlScore;
@@ -55,6 +56,18 @@ public final class NoteheadHop {
      * @return what was found, or why nothing could be; null when the score came without SVG
      */
     public PageAssignments locate(ScoreRun run) {
+        return locate(run, run.notes().stream().map(NoteWork::note).toList(), true);
+    }
+
+    /**
+     * The same assignments, without writing the page layers: for a worker in distributed mode,
+     * whose notes' SVG hops need them, of a score whose layers the leader wrote.
+     */
+    public PageAssignments assign(ScoreRun run, List<CoordinatedNote> notes) {
+        return locate(run, notes, false);
+    }
+
+    private PageAssignments locate(ScoreRun run, List<CoordinatedNote> notes, boolean writeLayers) {
         if (run.scoreSet().svgPages().isEmpty()) {
             return null;
         }
@@ -62,10 +75,13 @@ public final class NoteheadHop {
         try {
             List<SvgPage> pages = locator.locate(run.scoreSet().svgPages());
             ScoreLayout layout = layout(run);
-            List<NoteheadTarget> targets = run.notes().stream().map(w -> target(w.note().universalId(), w.note().notated())).toList();
+            List<NoteheadTarget> targets = notes.stream().map(n -> target(n.universalId(), n.notated())).toList();
             Map<String, NoteheadAssignment> byNote = new HashMap<>();
             for (NoteheadAssignment assignment : assigner.assign(layout, pages, targets)) {
                 byNote.put(assignment.universalId(), assignment);
+            }
+            if (!writeLayers) {
+                return new PageAssignments(pages, byNote, null);
             }
             String inputs = pageInputs(run, layout, byNote);
             ScoreManifest.PageLayers kept = run.index().pageLayers;

@@ -16,6 +16,10 @@ public final class ExchangeProperties {
     public static final String RENDERED_AUDIO = "renderedAudio";
     /** The hop a note is in ({@code Stage}), set by each hop route: a failure is recorded on it. */
     public static final String HOP = "hop";
+    /** In distributed mode, the note's work as it came off the queue ({@code NoteTask}). */
+    public static final String NOTE_TASK = "noteTask";
+    /** In distributed mode, the word a worker sends the leader about a note ({@code NoteReport}). */
+    public static final String NOTE_REPORT = "noteReport";
     /** Where a failed score's inputs were quarantined ({@code Path}). */
     public static final String QUARANTINED_IN = "quarantinedIn";
 

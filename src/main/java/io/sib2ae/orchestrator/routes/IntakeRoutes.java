@@ -13,11 +13,12 @@ public class IntakeRoutes extends RouteBuilder {
     @Override
     public void configure() {
         // readLock=changed: a file still being copied keeps changing and is not read until it settles.
-        from("file:{{sib2ae.inbox}}?recursive=true&noop=true&idempotent=false"
+        // In distributed mode only the leader takes the inbox in (and so aggregates and coordinates).
+        from(DistributedMode.onLeaderOnly(getContext(), "file:{{sib2ae.inbox}}?recursive=true&noop=true&idempotent=false"
                 + "&readLock=changed&readLockMinAge={{sib2ae.intake.read-lock-min-age-ms}}"
                 + "&readLockCheckInterval={{sib2ae.intake.read-lock-check-interval-ms}}&readLockMinLength=0"
                 + "&delay={{sib2ae.intake.poll-delay-ms}}&sortBy=file:name"
-                + "&exclude={{sib2ae.intake.exclude}}")
+                + "&exclude={{sib2ae.intake.exclude}}"))
                 .routeId("intake-inbox")
                 .autoStartup("{{sib2ae.intake.enabled}}")
                 .bean("workArea", "claim(${header.CamelFileName})").id("claim-input")

@@ -27,9 +27,16 @@ public class ScoreRoutes extends RouteBuilder {
                 .setProperty(SCORE_RUN, body()).id("keep-score-run")
                 .to("direct:locate-noteheads").id("locate-noteheads")
                 .bean("progressReporter", "started").id("report-score-started")
-                .split(simple("${body.notes}")).parallelProcessing().executorService("noteWorkers")
-                    .id("split-per-note")
-                    .to("direct:note-hops").id("send-note-through-hops")
+                .choice().id("where-notes-go")
+                    // Distributed mode: the notes go to the broker's queue, every instance renders them,
+                    // and this returns once all have reported (NoteQueueRoutes), as the split does here.
+                    .when(constant(DistributedMode.on(getContext())))
+                        .to("direct:distribute-notes").id("send-notes-to-queue")
+                    .otherwise()
+                        .split(simple("${body.notes}")).parallelProcessing().executorService("noteWorkers")
+                            .id("split-per-note")
+                            .to("direct:note-hops").id("send-note-through-hops")
+                        .end()
                 .end()
                 // No aggregation strategy: after the split the body is the ScoreRun again.
                 // A stop abandoned notes: the score is neither closed nor archived nor announced. Its

@@ -16,6 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 import java.util.TreeMap;
 
 /**
@@ -62,6 +64,7 @@ public final class ScoreCloser {
         // the first 200 are listed, and the counts per hop give every one.
         index.failures = List.copyOf(failures.subList(0, Math.min(200, failures.size())));
         index.completedAt = Instant.now().toString();
+        index.nodes = notesPerNode(run.manifests());
         index.notes = run.manifests();
         manifests.writeIndex(run.folder(), index);
         long elapsed = Duration.between(run.startedAt(), Instant.now()).toMillis();
@@ -87,6 +90,16 @@ public final class ScoreCloser {
         }
         versions.commit(run.scoreName());
         return closed.at(run.liveFolder().resolve(ManifestStore.INDEX).toString());
+    }
+
+    /** Notes per instance that took them through their hops, or null when no hop recorded one (in-process). */
+    private static Map<String, Integer> notesPerNode(List<NoteManifest> notes) {
+        Map<String, Integer> perNode = new TreeMap<>();
+        for (NoteManifest note : notes) {
+            Stream.of(Stage.MIDI, Stage.AUDIO, Stage.KEYFRAMES, Stage.SVG).map(hop -> hop.of(note).node)
+                    .filter(Objects::nonNull).findFirst().ifPresent(node -> perNode.merge(node, 1, Integer::sum));
+        }
+        return perNode.isEmpty() ? null : perNode;
     }
 
     /**

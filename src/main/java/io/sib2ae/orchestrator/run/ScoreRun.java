@@ -28,16 +28,39 @@ public final class ScoreRun {
     private final List<NoteWork> notes;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final AtomicInteger notesFinished = new AtomicInteger();
+    private final boolean workerCopy;
 
     /** @param notes filled once, by the planner, before the run is shared with the note threads */
     ScoreRun(Path folder, Path liveFolder, ScoreVersion version, CoordinatedScore coordinated, ScoreManifest index,
              List<NoteWork> notes) {
+        this(folder, liveFolder, version, coordinated, index, notes, false);
+    }
+
+    private ScoreRun(Path folder, Path liveFolder, ScoreVersion version, CoordinatedScore coordinated, ScoreManifest index,
+                     List<NoteWork> notes, boolean workerCopy) {
         this.folder = folder;
         this.liveFolder = liveFolder;
         this.version = version;
         this.coordinated = coordinated;
         this.index = index;
         this.notes = notes;
+        this.workerCopy = workerCopy;
+    }
+
+    /**
+     * A worker's copy of a score another instance (the leader) planned, in distributed mode: the
+     * same coordinated score, read again from the shared inputs, for the hops of the notes this
+     * worker takes from the queue. It holds no notes of its own; the leader's run counts and closes.
+     */
+    public static ScoreRun workerCopy(Path folder, CoordinatedScore coordinated, ScoreManifest index) {
+        // The folder the leader's run writes (a new version's staging folder included); the version and
+        // the live folder are the leader's to commit, never a worker's.
+        return new ScoreRun(folder, folder, null, coordinated, index, List.of(), true);
+    }
+
+    /** True for a worker's copy: its notes are reported to the leader, not here. */
+    public boolean isWorkerCopy() {
+        return workerCopy;
     }
 
     public ScoreSet scoreSet() {
