@@ -41,6 +41,8 @@ public final class App {
         // loaded every class of the package from the jar and took two of a run's four boot seconds.
         Main main = new Main();
         main.configure().addConfiguration(StartupValidation.class);
+        // Before the configurations and routes that connect to it (sib2ae.broker.embedded=true only).
+        main.configure().addConfiguration(EmbeddedBrokerConfiguration.class);
         main.configure().addConfiguration(IntakeConfiguration.class);
         main.configure().addConfiguration(ScoreConfiguration.class);
         main.configure().addConfiguration(HopConfiguration.class);
