@@ -27,7 +27,15 @@ public final class App {
         if (args.length > 0) {
             System.exit(new OneShotCommand(System.out, System.err).run(args));
         }
-        newMain().run();
+        Main main = newMain();
+        try {
+            main.run();
+        } catch (Exception notStarted) {
+            // The embedded broker starts while Main builds its configurations, before a later one can
+            // refuse to start; its threads would keep this JVM running with no service in it.
+            EmbeddedBrokerConfiguration.stopAfterFailedStart(main.getCamelContext());
+            throw notStarted;
+        }
     }
 
     /** The Camel application every mode and every end-to-end test starts from. */

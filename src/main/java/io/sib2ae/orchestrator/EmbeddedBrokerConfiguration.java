@@ -71,6 +71,15 @@ public class EmbeddedBrokerConfiguration implements CamelConfiguration, CamelCon
         // Everything happens in embeddedBroker(), before the later configurations are built.
     }
 
+    /** Stops the broker, if one was started, when Camel failed to start: no CamelContextStoppedEvent will come. */
+    static void stopAfterFailedStart(CamelContext context) throws Exception {
+        EmbeddedBroker started = context == null ? null
+                : context.getRegistry().lookupByNameAndType("embeddedBroker", EmbeddedBroker.class);
+        if (started != null) {
+            started.stop();
+        }
+    }
+
     /** Stops the broker on Camel's last event, when every route, consumer and component has stopped. */
     private static final class StopBrokerAfterCamel extends SimpleEventNotifierSupport {
 
