@@ -16,12 +16,16 @@
 #   warm service second score / floor best warm pass                        (target <= 1.3x)
 #   one `fluidsynth` process per note (a sample, extrapolated) / cold one-shot (target >= 30x)
 #   CPU-seconds per sounding note, cold and warm, and the one-shot's peak RSS (target <= 1 GiB)
-# then, unless skipped, linearity: one copy of the score against two in service mode.
+# then, unless skipped, linearity: one copy of the score against two in service mode;
+# then, unless skipped, reexport: the cold one-shot into a fresh --out, then the same score with one
+# pitch changed into the same --out (its version 2), then that again: each one's wall time against
+# the first export's, with the WAVs each rendered (from the MusicXML alone: a MIDI edit is not scripted).
 #
 # usage: scripts/bench.sh            (from the repository root; builds the jar when missing)
 # env:   BENCH_REPEAT=3 (rounds)  BENCH_BASELINE_N=100  BENCH_SF2=/usr/share/sounds/sf2/FluidR3_GM.sf2
 #        BENCH_SKIP_LINEARITY=1  BENCH_SKIP_BASELINE=1  BENCH_KEEP=1 (keep the temp folder)
 #        BENCH_JAR=path (another build, for an A/B)  BENCH_ONLY_LINEARITY=1
+#        BENCH_SKIP_REEXPORT=1  BENCH_ONLY_REEXPORT=1
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -96,7 +100,7 @@ one_shot() {
 }
 JAVA_JAR=(java -Xmx1g -Dsib2ae.audio.soundfont="$SF2" -jar "$JAR")
 HAVE_LAUNCHER=""
-if [[ -x "$LAUNCHER" && -z "${BENCH_JAR:-}" ]]; then
+if [[ -x "$LAUNCHER" && -z "${BENCH_JAR:-}" && -z "${BENCH_ONLY_REEXPORT:-}" ]]; then
     HAVE_LAUNCHER=1
     LAUNCH=(env SIB2AE_JAR="$JAR" SIB2AE_CDS_DIR="$TMP/cds" "$LAUNCHER" -Dsib2ae.audio.soundfont="$SF2")
     # The first run writes the class-data archive (as a user's first run does); it is not timed.
@@ -175,7 +179,7 @@ stop_service() {
     SERVICE_PID=""
 }
 
-if [[ -z "${BENCH_ONLY_LINEARITY:-}" ]]; then
+if [[ -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENCH_ONLY_REEXPORT:-}" ]]; then
 R_LAUNCH=(); R_LAUNCH_CPU=(); R_JAR=(); R_JAR_CPU=(); R_RSS=(); R_FCOLD=(); R_FCOLD_CPU=()
 R_FWARM=(); R_FWARM_CPU=(); R_SECOND=(); R_SECOND_CPU=(); R_FIRST=()
 echo
@@ -317,7 +321,7 @@ span = (max(ts(m["completed_at"]) for m in ms) - min(ts(m["created_at"]) for m i
 print(round(drop, 2), round(span, 2), round(cpu, 2), ",".join(m["status"] for m in ms))
 EOF
 }
-if [[ -z "${BENCH_SKIP_LINEARITY:-}" ]]; then
+if [[ -z "${BENCH_SKIP_LINEARITY:-}" && -z "${BENCH_ONLY_REEXPORT:-}" ]]; then
     read -r D1 S1 C1 ST1 < <(run_service 1)
     read -r D2 S2 C2 ST2 < <(run_service 2)
     echo
@@ -325,4 +329,40 @@ if [[ -z "${BENCH_SKIP_LINEARITY:-}" ]]; then
     echo "   1x: drop->done ${D1}s, processing span ${S1}s, service cpu ${C1}s [$ST1]"
     echo "   2x: drop->done ${D2}s, processing span ${S2}s, service cpu ${C2}s [$ST2]  (two differently named copies)"
     echo "   time(2x)/time(1x): drop->done $(r2 "$D2/$D1")   processing span $(r2 "$S2/$S1")   cpu $(r2 "$C2/$C1")   (~2 = linear; cpu is the noise-robust one)"
+fi
+
+# ---------------------------------------------------------------- reexport (one-shot, version 2)
+# $1 MusicXML, $2 label; the one-shot into $TMP/reexport/out; prints "wall_s wavs_rendered version"
+reexport_run() {
+    local out="$TMP/reexport/out"
+    local t0; t0="$(now)"
+    java -Xmx1g $EXPORTS -Dsib2ae.audio.soundfont="$SF2" -jar "$JAR" process --musicxml "$1" --out "$out" \
+        >"$TMP/reexport/$2.log" 2>&1 || [[ $? == 3 ]]
+    local t1; t1="$(now)"
+    python3 - "$out/$SCORE/manifest.json" "$(calc "$t1-$t0")" <<'EOF'
+import json, sys
+index = json.load(open(sys.argv[1]))
+audio = index["counts"]["stages"]["audio"].get("completed", 0)
+print(round(float(sys.argv[2]), 2), audio, index["version"])
+EOF
+}
+if [[ -z "${BENCH_SKIP_REEXPORT:-}" && -z "${BENCH_ONLY_LINEARITY:-}" ]]; then
+    mkdir -p "$TMP/reexport/v2"
+    # One pitch changed: the middle note written without an alteration is raised a semitone.
+    python3 - "$XML" "$TMP/reexport/v2/$SCORE.xml" <<'EOF'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+plain = list(re.finditer(r"<pitch>\s*<step>[A-G]</step>\s*<octave>", text))
+m = plain[len(plain) // 2]
+step_end = text.index("</step>", m.start()) + len("</step>")
+open(sys.argv[2], "w", encoding="utf-8").write(text[:step_end] + "<alter>1</alter>" + text[step_end:])
+EOF
+    read -r RW1 RA1 RV1 < <(reexport_run "$XML" first)
+    read -r RW2 RA2 RV2 < <(reexport_run "$TMP/reexport/v2/$SCORE.xml" pitch)
+    read -r RW3 RA3 RV3 < <(reexport_run "$TMP/reexport/v2/$SCORE.xml" again)
+    echo
+    echo "-- reexport (cold one-shot, java -jar, MusicXML only, into the same --out)"
+    echo "   first export:           ${RW1}s, ${RA1} WAVs rendered (version $RV1)"
+    echo "   one pitch changed:      ${RW2}s, ${RA2} WAV(s) rendered (version $RV2)   re-export/first $(calc "round($RW2/$RW1,2)")"
+    echo "   the same files again:   ${RW3}s, ${RA3} WAVs rendered (version $RV3)   again/first $(calc "round($RW3/$RW1,2)")"
 fi

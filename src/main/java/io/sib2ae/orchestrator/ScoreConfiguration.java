@@ -3,6 +3,7 @@ package io.sib2ae.orchestrator;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
 import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
+import io.sib2ae.orchestrator.manifest.VersionFolders;
 import io.sib2ae.orchestrator.run.ManifestPlanner;
 import io.sib2ae.orchestrator.run.NoteHops;
 import io.sib2ae.orchestrator.run.ScoreCloser;
@@ -47,14 +48,20 @@ public class ScoreConfiguration implements CamelConfiguration {
         return new ManifestStore();
     }
 
+    /** A score's next version is built under {@code work/versions/} and swapped into {@code output/} when it closes. */
+    @BindToRegistry(value = "versionFolders", lazy = true)
+    public VersionFolders versionFolders(Folders folders) {
+        return new VersionFolders(folders.output(), folders.work().resolve("versions"));
+    }
+
     @BindToRegistry(value = "manifestPlanner", lazy = true)
-    public ManifestPlanner manifestPlanner(ManifestStore manifests, Folders folders) {
-        return new ManifestPlanner(manifests, folders.output());
+    public ManifestPlanner manifestPlanner(ManifestStore manifests, VersionFolders versions) {
+        return new ManifestPlanner(manifests, versions);
     }
 
     @BindToRegistry(value = "scoreCloser", lazy = true)
-    public ScoreCloser scoreCloser(ManifestStore manifests) {
-        return new ScoreCloser(manifests);
+    public ScoreCloser scoreCloser(ManifestStore manifests, VersionFolders versions) {
+        return new ScoreCloser(manifests, versions);
     }
 
     /** Raised when the service begins to stop: scores in work abandon their remaining notes. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
+import io.sib2ae.orchestrator.run.ScoreVersion;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -42,14 +43,44 @@ public final class AfterEffectsExport {
      * @param manifestPath the score index; null for a score that was quarantined before it had one
      */
     public AfterEffectsOutcome write(String manifestPath) {
+        return write(manifestPath, null);
+    }
+
+    /**
+     * As {@link #write(String)}; when the run was the score's current version again, files already
+     * written for that version are kept as they are.
+     */
+    public AfterEffectsOutcome write(String manifestPath, ScoreVersion version) {
         if (manifestPath == null) {
             return AfterEffectsOutcome.skipped("the score has no index: it was not processed");
         }
         Path folder = Path.of(manifestPath).getParent();
+        AfterEffectsOutcome current = version != null && version.repeat() ? writtenForThisVersion(Path.of(manifestPath)) : null;
+        if (current != null) {
+            return current;
+        }
         ScoreOutput score = reader.read(folder);
         Path script = scriptWriter.write(score);
         Path preview = previewWriter.write(score);
         return AfterEffectsOutcome.written(relative(folder, script), relative(folder, preview));
+    }
+
+    /** The outcome already on the index, when both files it names are there. */
+    private AfterEffectsOutcome writtenForThisVersion(Path index) {
+        try {
+            JsonNode recorded = mapper.readTree(Files.readAllBytes(index)).get(INDEX_FIELD);
+            if (recorded == null || !recorded.isObject()) {
+                return null;
+            }
+            AfterEffectsOutcome outcome = mapper.treeToValue(recorded, AfterEffectsOutcome.class);
+            Path folder = index.getParent();
+            boolean present = outcome.status() == AfterEffectsOutcome.Status.WRITTEN && outcome.script() != null
+                    && outcome.preview() != null && Files.isRegularFile(folder.resolve(outcome.script()))
+                    && Files.isRegularFile(folder.resolve(outcome.preview()));
+            return present ? outcome : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The outcome of a write that threw: the reason names what could not be read or written. */

@@ -61,6 +61,18 @@ public final class ManifestStore {
         }
     }
 
+    /** The index a previous version left, or null when there is none or it cannot be read. */
+    public ScoreManifest readPreviousIndex(Path scoreFolder) {
+        if (!Files.isRegularFile(scoreFolder.resolve(INDEX))) {
+            return null;
+        }
+        try {
+            return mapper.readValue(scoreFolder.resolve(INDEX).toFile(), ScoreManifest.class);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     public ScoreManifest readIndex(Path scoreFolder) {
         try {
             return mapper.readValue(scoreFolder.resolve(INDEX).toFile(), ScoreManifest.class);

@@ -58,6 +58,17 @@ public class NoteManifest {
     @JsonProperty("tremolo") public Tremolo tremolo;
     /** The score's warnings about the bar this note stands in; always a list. */
     @JsonProperty("warnings") public List<String> warnings = List.of();
+    /** The score version this universal ID first appeared in. */
+    @JsonProperty("added_in_version") public int addedInVersion = 1;
+    /** The latest version that added or changed this note (its sound, its notation or its time). */
+    @JsonProperty("changed_in_version") public int changedInVersion = 1;
+    /** What changed in {@link #changedInVersion}, e.g. ["pitch"], ["timing"]; ["added"] for a new note. */
+    @JsonProperty("changes") public List<String> changes = List.of("added");
+    /**
+     * Per hop, a fingerprint of what the hop's output is made from (see {@link HopInputs}): the hop
+     * skips its work when the fingerprint is unchanged and its file verifies.
+     */
+    @JsonProperty("hop_inputs") public java.util.Map<String, String> hopInputs = new java.util.TreeMap<>();
     @JsonProperty("files") public Files files = new Files();
     @JsonProperty("stages") public Stages stages = new Stages();
     @JsonProperty("svg") public SvgPlacement svg;

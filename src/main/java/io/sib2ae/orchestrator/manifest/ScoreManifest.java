@@ -7,13 +7,20 @@ import java.util.List;
 import java.util.Map;
 
 /** The score index, {@code manifest.json}: score metadata, counts and every note's record. */
-@JsonPropertyOrder({"score_name", "status", "content_hash", "created_at", "completed_at"})
+@JsonPropertyOrder({"score_name", "status", "version", "content_hash", "inputs_hash", "created_at", "completed_at"})
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public class ScoreManifest {
     @JsonProperty("score_name") public String scoreName;
     @JsonProperty("title") public String title;
     @JsonProperty("status") public ScoreStatus status = ScoreStatus.PROCESSING;
+    /** The MusicXML's SHA-256, which new universal IDs are made from. */
     @JsonProperty("content_hash") public String contentHash;
+    /** This version's number: 1 for the first export, one more for each drop with different content. */
+    @JsonProperty("version") public int version = 1;
+    /** SHA-256 over every input file (MusicXML, MIDI, SVG pages): the same hash is the same version. */
+    @JsonProperty("inputs_hash") public String inputsHash;
+    /** Every version of the score, oldest first; always a list. */
+    @JsonProperty("versions") public List<Version> versions = List.of();
     @JsonProperty("created_at") public String createdAt;
     @JsonProperty("completed_at") public String completedAt;
     @JsonProperty("inputs") public Inputs inputs = new Inputs();
@@ -32,7 +39,30 @@ public class ScoreManifest {
      * placeholder boxes, e.g. "page 1: Helsinki Std U+F0C6 (2x)"; always a list, empty when none.
      */
     @JsonProperty("unmapped_music_glyphs") public List<String> unmappedMusicGlyphs = List.of();
+    /** The page layers (svg/*.svg and the page PNG) and what they were made from, so an unchanged page is not drawn again. */
+    @JsonProperty("page_layers") public PageLayers pageLayers;
+    /** How the After Effects comp and preview went; written by that hop after the close. */
+    @JsonProperty("after_effects") public Map<String, Object> afterEffects;
     @JsonProperty("notes") public List<NoteManifest> notes;
+
+    /**
+     * One version of the score: when it was made, from which inputs, and how its notes relate to
+     * the previous version's (kept as they were, changed, added, removed).
+     */
+    public record Version(@JsonProperty("version") int version, @JsonProperty("created_at") String createdAt,
+                          @JsonProperty("inputs_hash") String inputsHash, @JsonProperty("content_hash") String contentHash,
+                          @JsonProperty("kept") int kept, @JsonProperty("changed") int changed,
+                          @JsonProperty("added") int added, @JsonProperty("removed") int removed) {
+    }
+
+    /**
+     * The score-level SVG and PNG files, by path relative to the score folder with their SHA-256, and
+     * the fingerprint of what they were drawn from (the pages, the layout, the notes' IDs, the PNG width).
+     */
+    public record PageLayers(@JsonProperty("fingerprint") String fingerprint,
+                             @JsonProperty("files") Map<String, String> files,
+                             @JsonProperty("unmapped_music_glyphs") List<String> unmappedMusicGlyphs) {
+    }
 
     /** The score's input files as they were given. */
     public static class Inputs {

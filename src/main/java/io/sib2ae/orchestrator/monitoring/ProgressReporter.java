@@ -123,7 +123,8 @@ public final class ProgressReporter {
         progress.put("started_at", run.startedAt().toString());
         progress.put("elapsed_ms", elapsedMillis);
         progress.put("updated_at", Instant.now().toString());
-        manifests.write(run.folder().resolve("progress.json"), progress);
+        // In the score's folder even while a new version is built apart: that is where a studio watches.
+        manifests.write(run.liveFolder().resolve("progress.json"), progress);
     }
 
     private static long elapsed(ScoreRun run) {

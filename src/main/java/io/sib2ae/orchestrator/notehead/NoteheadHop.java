@@ -5,6 +5,8 @@ import io.sib2ae.orchestrator.glyphs.PageRaster;
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
 import io.sib2ae.orchestrator.manifest.FileNames;
 import io.sib2ae.orchestrator.manifest.FileRecords;
+import io.sib2ae.orchestrator.manifest.HopInputs;
+import io.sib2ae.orchestrator.manifest.ScoreManifest;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
@@ -65,32 +67,83 @@ public final class NoteheadHop {
             for (NoteheadAssignment assignment : assigner.assign(layout, pages, targets)) {
                 byNote.put(assignment.universalId(), assignment);
             }
-            Path svgFolder = run.folder().resolve(FOLDER);
-            // Page, then "font code point", then how many times it was drawn as a placeholder.
-            Map<Integer, Map<String, Integer>> unmapped = new TreeMap<>();
-            for (SvgPage page : pages) {
-                String suffix = page.index() == 0 ? "" : String.format("_p%d", page.index() + 1);
-                List<DrawnGlyph> placeholders = new ArrayList<>(
-                        writer.writeAllNoteheads(page, universalIdsByOrdinal(byNote, page.index()),
-                                svgFolder.resolve("noteheads_all" + suffix + ".svg")));
-                Path withoutNoteheads = svgFolder.resolve("score_without_noteheads" + suffix + ".svg");
-                placeholders.addAll(writer.writeWithoutNoteheads(page, withoutNoteheads));
-                AtomicFiles.write(svgFolder.resolve("score_without_noteheads" + suffix + ".png"), raster.png(withoutNoteheads, viewBox(page)));
-                for (var part : layout.parts()) {
-                    Path target = NoteheadSvgWriter.instrumentPath(svgFolder, FileNames.sanitize(part.name()) + suffix, part.id());
-                    writer.writeInstrument(page, layout, part.id(), target);
-                }
-                for (DrawnGlyph g : placeholders) {
-                    unmapped.computeIfAbsent(page.index(), k -> new TreeMap<>())
-                            .merge(g.musicFont() + " " + g.codePointLabel(), 1, Integer::sum);
-                }
+            String inputs = pageInputs(run, byNote);
+            ScoreManifest.PageLayers kept = run.index().pageLayers;
+            if (kept != null && kept.fingerprint().equals(inputs) && verified(run.folder(), kept.files())) {
+                // The same pages, layout and notes as the layers on disk were drawn from: nothing to draw.
+                run.index().unmappedMusicGlyphs = kept.unmappedMusicGlyphs();
+            } else {
+                writeLayers(run, pages, layout, byNote, inputs);
             }
-            run.index().unmappedMusicGlyphs = unmappedReport(unmapped);
             result = new PageAssignments(pages, byNote, null);
         } catch (RuntimeException e) {
             result = new PageAssignments(List.of(), Map.of(), e.getMessage());
         }
         return result;
+    }
+
+    /** Writes the page layers (noteheads_all, the page without noteheads as SVG and PNG, one file per instrument) and records them. */
+    private void writeLayers(ScoreRun run, List<SvgPage> pages, ScoreLayout layout, Map<String, NoteheadAssignment> byNote,
+                             String inputs) {
+        Path svgFolder = run.folder().resolve(FOLDER);
+        List<Path> written = new ArrayList<>();
+        // Page, then "font code point", then how many times it was drawn as a placeholder.
+        Map<Integer, Map<String, Integer>> unmapped = new TreeMap<>();
+        for (SvgPage page : pages) {
+            String suffix = page.index() == 0 ? "" : String.format("_p%d", page.index() + 1);
+            Path all = svgFolder.resolve("noteheads_all" + suffix + ".svg");
+            List<DrawnGlyph> placeholders = new ArrayList<>(writer.writeAllNoteheads(page, universalIdsByOrdinal(byNote, page.index()), all));
+            Path withoutNoteheads = svgFolder.resolve("score_without_noteheads" + suffix + ".svg");
+            placeholders.addAll(writer.writeWithoutNoteheads(page, withoutNoteheads));
+            Path png = svgFolder.resolve("score_without_noteheads" + suffix + ".png");
+            AtomicFiles.write(png, raster.png(withoutNoteheads, viewBox(page)));
+            written.addAll(List.of(all, withoutNoteheads, png));
+            for (var part : layout.parts()) {
+                Path target = NoteheadSvgWriter.instrumentPath(svgFolder, FileNames.sanitize(part.name()) + suffix, part.id());
+                writer.writeInstrument(page, layout, part.id(), target);
+                written.add(target);
+            }
+            for (DrawnGlyph g : placeholders) {
+                unmapped.computeIfAbsent(page.index(), k -> new TreeMap<>())
+                        .merge(g.musicFont() + " " + g.codePointLabel(), 1, Integer::sum);
+            }
+        }
+        run.index().unmappedMusicGlyphs = unmappedReport(unmapped);
+        Map<String, String> files = new TreeMap<>();
+        for (Path file : written) {
+            AtomicFiles.Written w = AtomicFiles.takeWritten(file);
+            files.put(run.folder().relativize(file).toString(), w != null ? w.sha256() : FileRecords.sha256(file));
+        }
+        run.index().pageLayers = new ScoreManifest.PageLayers(inputs, files, run.index().unmappedMusicGlyphs);
+    }
+
+    /** What the page layers are made from: the pages, the layout read from the MusicXML, the notes on them and the PNG's width. */
+    private String pageInputs(ScoreRun run, Map<String, NoteheadAssignment> byNote) {
+        List<Object> parts = new ArrayList<>();
+        parts.add("page layers");
+        parts.add(run.coordinated().contentHash());
+        parts.add(raster.width());
+        for (Path page : run.scoreSet().svgPages()) {
+            parts.add(FileRecords.sha256(page));
+        }
+        new TreeMap<>(byNote).forEach((id, a) -> {
+            if (a instanceof NoteheadPlacement p) {
+                parts.add(id + "@" + p.page() + ":" + p.glyphOrdinal());
+            }
+        });
+        return HopInputs.fingerprint(parts.toArray());
+    }
+
+    /** True when every file is in the folder with the recorded checksum. */
+    private static boolean verified(Path folder, Map<String, String> files) {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = folder.resolve(file.getKey()).normalize();
+            if (!path.startsWith(folder) || !java.nio.file.Files.isRegularFile(path)
+                    || !file.getValue().equals(FileRecords.sha256(path))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @param pages what {@link #locate} found for the note's score */
@@ -109,14 +162,19 @@ public final class NoteheadHop {
         NoteheadAssignment assignment = pages.byNote().get(m.universalId);
         if (assignment instanceof NoteheadPlacement placement) {
             m.svg = placementFacts(placement);
-            if (FileRecords.verified(m.files.noteheadSvg, run.folder())) {
+            SvgPage page = pages.pages().get(placement.page());
+            // The file is the page's notehead there, drawn in the page's frame and tagged with the ID.
+            String inputs = HopInputs.fingerprint(Stage.SVG, m.universalId, viewBox(page), placement.x(), placement.y(),
+                    placement.glyph(), placement.font(), placement.fontSize());
+            if (HopInputs.unchanged(m, Stage.SVG, inputs) && FileRecords.verified(m.files.noteheadSvg, run.folder())) {
                 m.stages.svg.markKept("already written and verified");
                 run.tally(Stage.SVG, StageState.SKIPPED);
                 return work;
             }
             Path target = run.folder().resolve(FOLDER).resolve("noteheads").resolve(m.files.noteheadSvg.predictedFilename);
-            writer.writeNote(pages.pages().get(placement.page()), placement, target);
+            writer.writeNote(page, placement, target);
             FileRecords.record(m.files.noteheadSvg, run.folder(), target);
+            HopInputs.record(m, Stage.SVG, inputs);
             m.stages.svg.mark(StageState.COMPLETED, null);
             run.tally(Stage.SVG, StageState.COMPLETED);
         } else {

@@ -4,6 +4,7 @@ import io.sib2ae.orchestrator.run.NoteWork;
 import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.FileEntry;
 import io.sib2ae.orchestrator.manifest.FileRecords;
+import io.sib2ae.orchestrator.manifest.HopInputs;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
@@ -47,14 +48,27 @@ public final class AudioHop {
         if (!m.isPrimary) {
             return true;
         }
-        return FileRecords.verified(m.files.audio, work.run().folder())
-                && (m.audio == null || m.audio.soundfont == null || m.audio.soundfont.equals(soundFontDescription));
+        return HopInputs.unchanged(m, Stage.AUDIO, inputs(work)) && FileRecords.verified(m.files.audio, work.run().folder());
+    }
+
+    /**
+     * What the WAV is made from: what sounds (pitch, velocity, channel, program, how long it is held
+     * and sounds with the pedal, a tremolo's strokes), the SoundFont, the format and how tails are
+     * cut. Not the tempo nor where the note stands in the score: a note that only moved keeps its audio.
+     */
+    String inputs(NoteWork work) {
+        NoteMidiSpec spec = MidiHop.spec(work);
+        AudioRenderer.Settings settings = renderer.settings();
+        return HopInputs.fingerprint(Stage.AUDIO, spec.midiPitch(), spec.velocity(), spec.channel(), spec.program(),
+                spec.durationSeconds(), spec.soundingDurationSeconds(), spec.strokes(), soundFontDescription,
+                renderer.format(), settings.maxTailSeconds(), settings.silenceDbfs(), settings.levelWindowSeconds());
     }
 
     public NoteWork skip(NoteWork work) {
         NoteManifest m = work.manifest();
         if (m.isPrimary) {
             m.stages.audio.markKept("already rendered with " + soundFontDescription + " and verified");
+            HopInputs.record(m, Stage.AUDIO, inputs(work));
         }
         work.run().tally(Stage.AUDIO, StageState.SKIPPED);
         return work;
@@ -94,6 +108,7 @@ public final class AudioHop {
             facts.lengthSeconds = audio.durationSeconds();
             facts.peakDbfs = Double.isFinite(audio.peakDbfs()) ? audio.peakDbfs() : -120.0;
             m.audio = facts;
+            HopInputs.record(m, Stage.AUDIO, inputs(work));
             m.stages.audio.mark(StageState.COMPLETED, null);
             long took = System.nanoTime() - started;
             m.stages.audio.durationMs = took / 1_000_000;
@@ -144,6 +159,7 @@ public final class AudioHop {
             stage.breakerOpen = shortCircuited ? Boolean.TRUE : null;
             m.files.audio = new FileEntry(m.files.audio.predictedFilename);
             m.audio = null;
+            HopInputs.forget(m, Stage.AUDIO);
             observer.failed();
             work.run().tally(Stage.AUDIO, StageState.FAILED);
         }

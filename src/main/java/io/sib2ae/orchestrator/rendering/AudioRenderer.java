@@ -107,6 +107,11 @@ public final class AudioRenderer {
         this.settings = settings;
     }
 
+    /** The PCM format every render has: sample rate, bits, channels. */
+    public javax.sound.sampled.AudioFormat format() {
+        return pool.format();
+    }
+
     public Settings settings() {
         return settings;
     }

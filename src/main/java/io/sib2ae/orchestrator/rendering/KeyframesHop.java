@@ -3,6 +3,7 @@ package io.sib2ae.orchestrator.rendering;
 import io.sib2ae.orchestrator.run.NoteWork;
 import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.FileRecords;
+import io.sib2ae.orchestrator.manifest.HopInputs;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
@@ -42,15 +43,18 @@ public final class KeyframesHop {
         }
         // A WAV rendered in this run is new, whatever keyframes an earlier run left: analyse it again.
         boolean freshAudio = m.stages.audio.is(StageState.COMPLETED);
-        if (!freshAudio && FileRecords.verified(m.files.keyframes, run.folder())
+        KeyframeRequest request = new KeyframeRequest(fps, m.universalId, m.pitch, m.instrument, m.velocity, m.tempoBpm,
+                m.calculatedStartTime, m.files.audio.actualFilename);
+        // The keyframe files are the WAV analysed, with the request's facts written beside the curves
+        // (a note that moved in time gets new files, read from the audio it kept).
+        String inputs = HopInputs.fingerprint(Stage.KEYFRAMES, m.files.audio.sha256, request);
+        if (!freshAudio && HopInputs.unchanged(m, Stage.KEYFRAMES, inputs) && FileRecords.verified(m.files.keyframes, run.folder())
                 && FileRecords.verified(m.files.keyframesAe, run.folder())) {
             m.stages.keyframes.markKept("already extracted and verified");
             run.tally(Stage.KEYFRAMES, StageState.SKIPPED);
             return work;
         }
         Path wav = run.folder().resolve(m.files.audio.path);
-        KeyframeRequest request = new KeyframeRequest(fps, m.universalId, m.pitch, m.instrument, m.velocity, m.tempoBpm,
-                m.calculatedStartTime, m.files.audio.actualFilename);
         // The PCM the audio hop just wrote is the WAV's content; analysing it in memory saves reading
         // the file back. A skipped (verified) render leaves none, and the file is read.
         KeyframeNote keyframes = freshAudio && rendered != null && extractor.canAnalyse(rendered)
@@ -62,6 +66,7 @@ public final class KeyframesHop {
         AfterEffectsKeyframeText.write(keyframes, text);
         FileRecords.record(m.files.keyframes, run.folder(), json);
         FileRecords.record(m.files.keyframesAe, run.folder(), text);
+        HopInputs.record(m, Stage.KEYFRAMES, inputs);
         m.stages.keyframes.mark(StageState.COMPLETED, null);
         run.tally(Stage.KEYFRAMES, StageState.COMPLETED);
         return work;

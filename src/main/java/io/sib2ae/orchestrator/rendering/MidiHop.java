@@ -3,6 +3,7 @@ package io.sib2ae.orchestrator.rendering;
 import io.sib2ae.orchestrator.run.NoteWork;
 import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.manifest.FileRecords;
+import io.sib2ae.orchestrator.manifest.HopInputs;
 import io.sib2ae.orchestrator.manifest.NoteManifest;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
@@ -37,14 +38,18 @@ public final class MidiHop {
             run.tally(Stage.MIDI, StageState.SKIPPED);
             return work;
         }
-        if (FileRecords.verified(m.files.midi, run.folder())) {
+        NoteMidiSpec spec = spec(work);
+        // The file is exactly the spec written out: the same spec, the same file.
+        String inputs = HopInputs.fingerprint(Stage.MIDI, spec);
+        if (HopInputs.unchanged(m, Stage.MIDI, inputs) && FileRecords.verified(m.files.midi, run.folder())) {
             m.stages.midi.markKept("already rendered and verified");
             run.tally(Stage.MIDI, StageState.SKIPPED);
             return work;
         }
         Path target = run.folder().resolve(FOLDER).resolve(m.files.midi.predictedFilename);
-        new NoteMidiWriter().write(spec(work), target);
+        new NoteMidiWriter().write(spec, target);
         FileRecords.record(m.files.midi, run.folder(), target);
+        HopInputs.record(m, Stage.MIDI, inputs);
         m.stages.midi.mark(StageState.COMPLETED, null);
         run.tally(Stage.MIDI, StageState.COMPLETED);
         return work;

@@ -17,7 +17,7 @@ public class AfterEffectsRoutes extends RouteBuilder {
                 .routeId("score-after-effects")
                 .setProperty("manifestPath", simple("${body.manifestPath}"))
                 .doTry()
-                    .bean("afterEffectsExport", "write(${exchangeProperty.manifestPath})").id("write-comp-and-preview")
+                    .bean("afterEffectsExport", "write(${exchangeProperty.manifestPath}, ${body.version})").id("write-comp-and-preview")
                 .doCatch(Exception.class)
                     .bean("afterEffectsExport", "failed(${exception})").id("after-effects-failed")
                 .end()

@@ -8,7 +8,7 @@ import org.apache.camel.builder.RouteBuilder;
 
 /**
  * A score's end: its status decided and its final index written, its After Effects comp built,
- * the completion announced to the studio, and its inputs archived, last of all.
+ * a new version committed, the completion announced to the studio, and its inputs archived, last of all.
  */
 public class CompletionRoutes extends RouteBuilder {
 
@@ -21,6 +21,9 @@ public class CompletionRoutes extends RouteBuilder {
                 // From the final index: the After Effects comp and preview (AfterEffectsRoutes), an
                 // enricher that keeps the ScoreResult whatever happens there.
                 .enrich("direct:score-after-effects", AggregationStrategies.useOriginal()).id("build-after-effects-comp")
+                // A new version, built apart, becomes the score's folder in one swap (or is
+                // discarded, when it failed): output/<score>/ holds one whole version at every moment.
+                .bean("scoreCloser", "commit(${exchangeProperty." + SCORE_RUN + "}, ${body})").id("commit-version")
                 .bean("progressReporter", "finished(${exchangeProperty." + SCORE_RUN + "}, ${body})").id("report-score-finished")
                 .enrich("direct:score-completed", AggregationStrategies.useOriginal()).id("announce-completion")
                 // Last of all: a crash before this leaves the inputs in work/, and the restart runs

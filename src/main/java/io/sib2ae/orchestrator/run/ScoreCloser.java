@@ -7,6 +7,7 @@ import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.manifest.StageStatus;
+import io.sib2ae.orchestrator.manifest.VersionFolders;
 import io.sib2ae.orchestrator.score.ScoreInputException;
 import io.sib2ae.orchestrator.score.ScoreSet;
 import java.nio.file.Path;
@@ -24,9 +25,11 @@ import java.util.TreeMap;
 public final class ScoreCloser {
 
     private final ManifestStore manifests;
+    private final VersionFolders versions;
 
-    public ScoreCloser(ManifestStore manifests) {
+    public ScoreCloser(ManifestStore manifests, VersionFolders versions) {
         this.manifests = manifests;
+        this.versions = versions;
     }
 
     /** Decides the status from the notes' stages and writes the final index; the inputs are archived after the announcement. */
@@ -64,7 +67,26 @@ public final class ScoreCloser {
         long elapsed = Duration.between(run.startedAt(), Instant.now()).toMillis();
         return new ScoreResult(run.scoreName(), index.status, run.folder().resolve(ManifestStore.INDEX).toString(), total,
                 failedNotes, failedNotes == 0 ? null : failedNotes + " of " + total + " notes failed a hop", elapsed,
-                run.countsSnapshot(), run.startedAt().toString(), index.completedAt);
+                run.countsSnapshot(), run.startedAt().toString(), index.completedAt, run.version());
+    }
+
+    /**
+     * Makes a new version the score's current one, once its index and After Effects files are
+     * written: the staging folder takes the score folder's place in one swap. A new version that
+     * failed (nothing usable came out) is discarded instead, and the previous version stays, whole.
+     * A run in the score's own folder has nothing to commit.
+     */
+    public ScoreResult commit(ScoreRun run, ScoreResult closed) {
+        if (!run.version().staged()) {
+            return closed;
+        }
+        if (closed.status() == ScoreStatus.FAILED) {
+            versions.discard(run.scoreName());
+            return closed.at(run.liveFolder().resolve(ManifestStore.INDEX).toString()).failedBecause(
+                    "version " + run.version().number() + " failed (" + closed.reason() + "); the previous version is kept");
+        }
+        versions.commit(run.scoreName());
+        return closed.at(run.liveFolder().resolve(ManifestStore.INDEX).toString());
     }
 
     /**
@@ -78,6 +100,8 @@ public final class ScoreCloser {
         String now = Instant.now().toString();
         // Only inbox files move; handed-in files (the one-shot command's) stay where they are.
         String report = set.archiveOnClose() ? " (moved to " + where + ")" : " (report in " + where + ")";
-        return new ScoreResult(set.scoreName(), ScoreStatus.FAILED, null, 0, 0, reason + report, 0, Map.of(), now, now);
+        // A new version that failed half-way leaves its staging folder: the current version stays as it was.
+        versions.discard(set.scoreName());
+        return new ScoreResult(set.scoreName(), ScoreStatus.FAILED, null, 0, 0, reason + report, 0, Map.of(), now, now, null);
     }
 }

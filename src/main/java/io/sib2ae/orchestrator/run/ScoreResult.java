@@ -10,6 +10,9 @@ import java.util.Map;
  * studio routes chain onto.
  *
  * @param hopCounts outcomes per hop, e.g. {@code audio.completed -> 6}
+ * @param version   the score's version after this run, with how its notes relate to the previous
+ *                  version's, so a studio route can refresh only what changed; null for a score
+ *                  that could not be read
  */
 public record ScoreResult(@JsonProperty("score_name") String scoreName,
                           @JsonProperty("status") ScoreStatus status,
@@ -20,7 +23,20 @@ public record ScoreResult(@JsonProperty("score_name") String scoreName,
                           @JsonProperty("elapsed_ms") long elapsedMillis,
                           @JsonProperty("hop_counts") Map<String, Integer> hopCounts,
                           @JsonProperty("started_at") String startedAt,
-                          @JsonProperty("finished_at") String finishedAt) {
+                          @JsonProperty("finished_at") String finishedAt,
+                          @JsonProperty("version") ScoreVersion version) {
+
+    /** The same result, its index now at {@code manifestPath}. */
+    ScoreResult at(String manifestPath) {
+        return new ScoreResult(scoreName, status, manifestPath, notes, failedNotes, reason, elapsedMillis, hopCounts,
+                startedAt, finishedAt, version);
+    }
+
+    /** The same result, failed for {@code why}. */
+    ScoreResult failedBecause(String why) {
+        return new ScoreResult(scoreName, ScoreStatus.FAILED, manifestPath, notes, failedNotes, why, elapsedMillis, hopCounts,
+                startedAt, finishedAt, version);
+    }
 
     @JsonIgnore
     public boolean succeeded() {

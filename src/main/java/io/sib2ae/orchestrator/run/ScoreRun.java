@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ScoreRun {
 
     private final Path folder;
+    private final Path liveFolder;
+    private final ScoreVersion version;
     private final CoordinatedScore coordinated;
     private final ScoreManifest index;
     private final List<NoteWork> notes;
@@ -28,8 +30,11 @@ public final class ScoreRun {
     private final AtomicInteger notesFinished = new AtomicInteger();
 
     /** @param notes filled once, by the planner, before the run is shared with the note threads */
-    ScoreRun(Path folder, CoordinatedScore coordinated, ScoreManifest index, List<NoteWork> notes) {
+    ScoreRun(Path folder, Path liveFolder, ScoreVersion version, CoordinatedScore coordinated, ScoreManifest index,
+             List<NoteWork> notes) {
         this.folder = folder;
+        this.liveFolder = liveFolder;
+        this.version = version;
         this.coordinated = coordinated;
         this.index = index;
         this.notes = notes;
@@ -43,8 +48,21 @@ public final class ScoreRun {
         return index.scoreName;
     }
 
+    /**
+     * Where this run writes: the score's folder, or for a new version of a score the staging folder
+     * that becomes the score's folder when the version is committed.
+     */
     public Path folder() {
         return folder;
+    }
+
+    /** The score's folder, {@code output/<score>/}, which holds its current version. */
+    public Path liveFolder() {
+        return liveFolder;
+    }
+
+    public ScoreVersion version() {
+        return version;
     }
 
     public CoordinatedScore coordinated() {

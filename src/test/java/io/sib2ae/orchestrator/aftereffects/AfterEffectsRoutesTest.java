@@ -83,7 +83,7 @@ class AfterEffectsRoutesTest {
 
     private Exchange send(Path score) {
         ScoreResult result = new ScoreResult("SS 9", ScoreStatus.COMPLETED, score.resolve("manifest.json").toString(), 9, 0, null, 1,
-                Map.of(), "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z");
+                Map.of(), "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", null);
         return context.createProducerTemplate().request("direct:score-after-effects", e -> e.getMessage().setBody(result));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sib2ae.orchestrator.TestData;
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
+import io.sib2ae.orchestrator.manifest.VersionFolders;
 import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.run.ManifestPlanner;
 import io.sib2ae.orchestrator.run.NoteHops;
@@ -54,7 +55,7 @@ class ProgressReporterTest {
         ManifestStore manifests = new ManifestStore();
         ScoreReader reader = new ScoreReader(new ScoreInputReader(64 << 20, new MxlArchive(64 << 20, 100)),
                 new MusicXmlReader(200_000), new MidiFileReader(1024, 36_000));
-        closer = new ScoreCloser(manifests);
+        closer = new ScoreCloser(manifests, new VersionFolders(root.resolve("output"), root.resolve("work")));
         run = new ManifestPlanner(manifests, root.resolve("output")).plan(new NoteCoordinator().coordinate(reader.read(
                 ScoreSet.of(TestData.file("scores/Dichterliebe01.xml"), TestData.file("scores/Dichterliebe01.mid"), List.of()))));
         jmx = new ScoreProgress(run, () -> "CLOSED");

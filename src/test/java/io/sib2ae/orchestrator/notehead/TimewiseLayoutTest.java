@@ -1,15 +1,12 @@
 package io.sib2ae.orchestrator.notehead;
 
 import io.sib2ae.orchestrator.score.ScoreLayout;
+import io.sib2ae.orchestrator.testing.MusicXmlDom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -38,9 +35,7 @@ class TimewiseLayoutTest {
 
     /** The same score with measures outside and parts inside, as MusicXML's timewise layout has it. */
     private Path timewise(Path partwiseFile) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-        Document doc = factory.newDocumentBuilder().parse(partwiseFile.toFile());
+        Document doc = MusicXmlDom.parse(partwiseFile);
         Element partwise = doc.getDocumentElement();
         Element timewise = doc.createElement("score-timewise");
         List<Element> parts = new ArrayList<>();
@@ -53,7 +48,7 @@ class TimewiseLayoutTest {
         }
         List<List<Element>> measuresByPart = new ArrayList<>();
         for (Element part : parts) {
-            measuresByPart.add(children(part, "measure"));
+            measuresByPart.add(MusicXmlDom.children(part, "measure"));
         }
         for (int m = 0; m < measuresByPart.get(0).size(); m++) {
             Element source = measuresByPart.get(0).get(m);
@@ -79,17 +74,7 @@ class TimewiseLayoutTest {
             doc.removeChild(doc.getDoctype());
         }
         Path file = dir.resolve("SS 9 timewise.musicxml");
-        TransformerFactory.newInstance().newTransformer().transform(new DOMSource(doc), new StreamResult(file.toFile()));
+        MusicXmlDom.write(doc, file);
         return file;
-    }
-
-    private static List<Element> children(Element parent, String name) {
-        List<Element> found = new ArrayList<>();
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && element.getTagName().equals(name)) {
-                found.add(element);
-            }
-        }
-        return found;
     }
 }

@@ -5,6 +5,7 @@ import io.sib2ae.orchestrator.coordination.NoteCoordinator;
 import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.intake.WorkArea;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
+import io.sib2ae.orchestrator.manifest.VersionFolders;
 import io.sib2ae.orchestrator.monitoring.ProgressReporter;
 import io.sib2ae.orchestrator.run.ManifestPlanner;
 import io.sib2ae.orchestrator.run.NoteHops;
@@ -44,7 +45,7 @@ final class RouteFixtures {
         registry.bind("folders", folders);
         registry.bind("manifestStore", manifests);
         registry.bind("workArea", new WorkArea(folders));
-        registry.bind("scoreCloser", new ScoreCloser(manifests));
+        registry.bind("scoreCloser", new ScoreCloser(manifests, new VersionFolders(folders.output(), folders.work().resolve("versions"))));
         registry.bind("noteHops", new NoteHops(manifests));
         registry.bind("progressReporter", new ProgressReporter(manifests));
         registry.bind("stopSignal", new StopSignal());
