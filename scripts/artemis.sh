@@ -80,8 +80,13 @@ processes_of() { # $1 one whole argument to look for in the command lines; print
 }
 # The pid of the broker's JVM running from DIR, or nothing.
 running_pid() { processes_of "-Dartemis.instance=$DIR" | head -1; }
-# The broker, or what is starting it, is still there.
-starting_or_running() { [[ -n "$(processes_of "-Dartemis.instance=$DIR")$(processes_of "$DIR/bin/artemis")" ]]; }
+# The broker, or what is starting it, is still there: $1 the pid this script started it as, which is
+# still this script's subshell (not yet setsid) for a moment after the fork, and a zombie once it died.
+starting_or_running() {
+    local state; state="$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null || true)"
+    [[ -n "$state" && "$state" != Z ]] && return 0
+    [[ -n "$(processes_of "-Dartemis.instance=$DIR")$(processes_of "$DIR/bin/artemis")" ]]
+}
 accepts() { # $1 host, $2 port: something accepts TCP connections there
     local host=$1
     [[ "$host" == 0.0.0.0 ]] && host=127.0.0.1
@@ -153,9 +158,10 @@ start() {
     # setsid and nohup: the broker outlives this script and the terminal or build that ran it; its
     # output goes to a file, so a caller reading this script's output sees it end.
     setsid nohup "$DIR/bin/artemis" run </dev/null >"$DIR/log/console.log" 2>&1 &
+    local launched=$!
     local deadline=$(( SECONDS + START_TIMEOUT ))
     until accepts "$HOST" "$PORT"; do
-        if ! starting_or_running; then
+        if ! starting_or_running "$launched"; then
             echo "the broker exited before accepting connections on tcp://$HOST:$PORT" >&2
             log_tail; rm -f "$PID_FILE"; exit 1
         fi
