@@ -401,7 +401,7 @@ scale_instance() {
         -Dsib2ae.intake.poll-delay-ms=200 -jar "$JAR" >"$base/service-$node.log" 2>&1) &
     SCALE_PIDS+=($!)
 }
-# The broker's queue counters, messages added since it started: "notes done dlq"
+# The broker's queue counters, messages added since it started: "notes done dead"
 broker_counters() {
     "$BROKER_DIR/bin/artemis" queue stat --url "$BROKER_URL" --user sib2ae --password sib2ae --maxRows 1000 2>/dev/null \
         | python3 -c '
@@ -411,7 +411,7 @@ for line in sys.stdin:
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
     if len(cells) >= 5 and cells[4].isdigit():
         added[cells[0]] = int(cells[4])
-print(added.get("sib2ae.notes", 0), added.get("sib2ae.notes.done", 0), added.get("DLQ", 0))'
+print(added.get("sib2ae.notes", 0), added.get("sib2ae.notes.done", 0), added.get("sib2ae.notes.dead", 0))'
 }
 # $1 label, $2 instances (0 = one in-process instance, no broker), $3 round; the score dropped once
 # into services started for it. Prints "span_s drop_to_done_s cpu_s broker_cpu_s notes_msgs done_msgs
@@ -474,9 +474,10 @@ size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(f"{base}/
 nodes = index.get("nodes") or {}
 leader, other = "-", 0.0
 if len(cpus) == 2:
-    # The leader renders its share and coordinates: more CPU per note it rendered than the other.
-    per = [cpus[i] / max(1, nodes.get(f"node{i}", 0)) for i in range(2)]
-    li = 0 if per[0] >= per[1] else 1
+    # The leader says so in its log; it renders its share and coordinates.
+    logs = [open(f"{base}/service-node{i}.log", errors="replace").read() for i in range(2)]
+    leads = [i for i in range(2) if "now leads intake" in logs[i]]
+    li = leads[-1] if leads else 0
     leader, other = f"node{li}", cpus[1 - li]
     cpus = [cpus[li]] + [other]
 print(round(span, 2), round(float(drop), 2), round(sum(cpus), 2), bcpu, *added, size, index["status"],
@@ -508,7 +509,7 @@ if [[ -z "${BENCH_SKIP_SCALE:-}" && -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENC
         S_B2+=("$SP"); C_B2+=("$CPU"); BC_B2+=("$BCPU"); D_B2+=("$DR"); M_NOTES+=("$MN"); M_DONE+=("$MD")
         L_CPU+=("$LC"); O_CPU+=("$OC")
         line+=" broker, 2 instances ${SP}s (cpu ${CPU}, broker cpu ${BCPU}, notes per node $NODES, leader $LEADER, $ST;"
-        line+=" messages added: sib2ae.notes $MN, sib2ae.notes.done $MD, DLQ $MQ)"
+        line+=" messages added: sib2ae.notes $MN, sib2ae.notes.done $MD, sib2ae.notes.dead $MQ)"
         echo "$line"
     done
     "$ROOT/scripts/artemis.sh" stop "$BROKER_DIR" >/dev/null; BROKER_DIR=""
