@@ -415,7 +415,7 @@ print(added.get("sib2ae.notes", 0), added.get("sib2ae.notes.done", 0), added.get
 }
 # $1 label, $2 instances (0 = one in-process instance, no broker), $3 round; the score dropped once
 # into services started for it. Prints "span_s drop_to_done_s cpu_s broker_cpu_s notes_msgs done_msgs
-# dlq_msgs bytes status nodes leader_cpu_s other_cpu_s leader"
+# dead_msgs bytes status nodes_rendered_per_node leader_coordination_cpu_s leader"
 scale_run() {
     local label=$1 instances=$2 round=$3 base="$TMP/scale/$1-$3"
     rm -rf "$base"; mkdir -p "$base"/{inbox,output,archive,failed,work,staging}
@@ -472,16 +472,19 @@ span = (ts(index["completed_at"]) - ts(index["created_at"])).total_seconds()
 added = [b - a for a, b in zip(map(int, c0.split()), map(int, c1.split()))]
 size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(f"{base}/output/{name}") for f in fs)
 nodes = index.get("nodes") or {}
-leader, other = "-", 0.0
+leader, coordination = "-", 0.0
 if len(cpus) == 2:
-    # The leader says so in its log; it renders its share and coordinates.
+    # The leader says so in its log. It renders its share and coordinates: its CPU beyond rendering
+    # its notes at the other's CPU per note is the coordination (intake, planning, reports, closing).
     logs = [open(f"{base}/service-node{i}.log", errors="replace").read() for i in range(2)]
     leads = [i for i in range(2) if "now leads intake" in logs[i]]
     li = leads[-1] if leads else 0
-    leader, other = f"node{li}", cpus[1 - li]
-    cpus = [cpus[li]] + [other]
+    leader = f"node{li}"
+    rendered = [nodes.get(f"node{i}", 0) for i in range(2)]
+    if rendered[1 - li] > 0:
+        coordination = cpus[li] - rendered[li] * cpus[1 - li] / rendered[1 - li]
 print(round(span, 2), round(float(drop), 2), round(sum(cpus), 2), bcpu, *added, size, index["status"],
-      ",".join(f"{k}={v}" for k, v in sorted(nodes.items())) or "-", cpus[0], other, leader)
+      ",".join(f"{k}={v}" for k, v in sorted(nodes.items())) or "-", round(coordination, 2), leader)
 EOF
 }
 if [[ -z "${BENCH_SKIP_SCALE:-}" && -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENCH_ONLY_REEXPORT:-}" ]]; then
@@ -493,11 +496,11 @@ if [[ -z "${BENCH_SKIP_SCALE:-}" && -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENC
     "$ROOT/scripts/artemis.sh" start "$BROKER_DIR" --port "${BENCH_BROKER_PORT:-61626}" >"$TMP/broker.log" 2>&1 \
         || { cat "$TMP/broker.log" >&2; exit 1; }
     SCALE_REPEAT="${BENCH_SCALE_REPEAT:-$REPEAT}"
-    S_IN=(); S_B1=(); S_B2=(); C_IN=(); C_B1=(); C_B2=(); BC_B2=(); D_B2=(); M_NOTES=(); M_DONE=(); L_CPU=(); O_CPU=()
+    S_IN=(); S_B1=(); S_B2=(); C_IN=(); C_B1=(); C_B2=(); BC_B2=(); D_B2=(); M_NOTES=(); M_DONE=(); COORDS=()
     echo
     echo "-- scale: $SCALE_REPEAT rounds, run alternately (BENCH_SCALE_REPEAT); each set-up a fresh service, the score once"
     # Run in this shell (not in a <(...) subshell), so that its instances are this shell's to clean up.
-    scale() { scale_run "$@" >"$TMP/scale-run.out"; read -r SP DR CPU BCPU MN MD MQ BYTES ST NODES LC OC LEADER <"$TMP/scale-run.out"; }
+    scale() { scale_run "$@" >"$TMP/scale-run.out"; read -r SP DR CPU BCPU MN MD MQ BYTES ST NODES COORD LEADER <"$TMP/scale-run.out"; }
     for ((r = 1; r <= SCALE_REPEAT; r++)); do
         scale InProcess 0 "$r"
         S_IN+=("$SP"); C_IN+=("$CPU"); SIZE="$BYTES"
@@ -507,20 +510,22 @@ if [[ -z "${BENCH_SKIP_SCALE:-}" && -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENC
         line+=" broker, 1 instance ${SP}s (cpu ${CPU}, broker cpu ${BCPU}, $ST) |"
         scale Broker2 2 "$r"
         S_B2+=("$SP"); C_B2+=("$CPU"); BC_B2+=("$BCPU"); D_B2+=("$DR"); M_NOTES+=("$MN"); M_DONE+=("$MD")
-        L_CPU+=("$LC"); O_CPU+=("$OC")
+        COORDS+=("$COORD")
         line+=" broker, 2 instances ${SP}s (cpu ${CPU}, broker cpu ${BCPU}, notes per node $NODES, leader $LEADER, $ST;"
         line+=" messages added: sib2ae.notes $MN, sib2ae.notes.done $MD, sib2ae.notes.dead $MQ)"
         echo "$line"
     done
     "$ROOT/scripts/artemis.sh" stop "$BROKER_DIR" >/dev/null; BROKER_DIR=""
     SCALE_NOTES="$(find "$TMP/scale/InProcess-1/output/ScaleInProcess1/manifests" -name '*.json' | wc -l)"
-    SPEEDUPS=(); INPROC_SPEEDUPS=()
+    SPEEDUPS=(); INPROC_SPEEDUPS=(); CPU_SPEEDUPS=()
     for ((i = 0; i < SCALE_REPEAT; i++)); do
         SPEEDUPS+=("$(calc "${S_B1[$i]}/${S_B2[$i]}")"); INPROC_SPEEDUPS+=("$(calc "${S_IN[$i]}/${S_B2[$i]}")")
+        # On cores of their own, two instances finish in half the CPU time they spend together.
+        CPU_SPEEDUPS+=("$(calc "2*${C_B1[$i]}/${C_B2[$i]}")")
     done
     MS_IN="$(median "${S_IN[@]}")"; MS_B1="$(median "${S_B1[@]}")"; MS_B2="$(median "${S_B2[@]}")"
     MC_IN="$(median "${C_IN[@]}")"; MC_B1="$(median "${C_B1[@]}")"; MC_B2="$(median "${C_B2[@]}")"
-    MBC="$(median "${BC_B2[@]}")"; MLC="$(median "${L_CPU[@]}")"; MOC="$(median "${O_CPU[@]}")"
+    MBC="$(median "${BC_B2[@]}")"; MCOORD="$(median "${COORDS[@]}")"
     MMN="$(median "${M_NOTES[@]}")"; MMD="$(median "${M_DONE[@]}")"
     ms_note() { calc "round(($1)/$SCALE_NOTES*1000,2)"; }
     echo
@@ -528,9 +533,11 @@ if [[ -z "${BENCH_SKIP_SCALE:-}" && -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENC
     echo "   in-process, 1 core:               ${MS_IN}s, cpu ${MC_IN}s  ($(ms_note "$MS_IN") ms wall, $(ms_note "$MC_IN") ms cpu per note)"
     echo "   broker, 1 instance on 1 core:     ${MS_B1}s, cpu ${MC_B1}s  ($(ms_note "$MS_B1") ms wall, $(ms_note "$MC_B1") ms cpu per note)"
     echo "   broker, 2 instances, 1 core each: ${MS_B2}s, cpu ${MC_B2}s (both)  drop->done $(median "${D_B2[@]}")s"
-    echo "   speed-up of 2 instances over 1, through the broker: $(median "${SPEEDUPS[@]}")x   (target >= 1.8x);  over in-process on 1 core: $(median "${INPROC_SPEEDUPS[@]}")x"
+    echo "   speed-up of 2 instances over 1, through the broker: $(median "${SPEEDUPS[@]}")x wall   (target >= 1.8x);  over in-process on 1 core: $(median "${INPROC_SPEEDUPS[@]}")x"
+    echo "   the same from CPU, 2 x cpu(1 instance) / cpu(2 instances), what cores of their own would give: $(median "${CPU_SPEEDUPS[@]}")x"
+    echo "   (wall is only meaningful when nothing else runs: load average now $(cut -d' ' -f1 /proc/loadavg) on $CORES cores)"
     echo "   broker overhead per note, 1 instance against in-process: $(ms_note "$MS_B1-$MS_IN") ms wall, $(ms_note "$MC_B1-$MC_IN") ms instance cpu; the broker's own cpu $(ms_note "$MBC") ms"
     echo "   broker messages per note: $(calc "round(($MMN+$MMD)/$SCALE_NOTES,2)")  (added to sib2ae.notes $MMN, to sib2ae.notes.done $MMD)"
-    echo "   2 instances: leader cpu ${MLC}s, the other ${MOC}s: coordination about $(ms_note "$MLC-$MOC") ms cpu per note beyond an even share of rendering"
+    echo "   the leader's coordination (its cpu beyond rendering its notes at the other's cost per note): ${MCOORD}s, $(ms_note "$MCOORD") ms per note"
     echo "   bytes written per note (the score's output folder / notes): $(calc "round($SIZE/$SCALE_NOTES)"); a 110 MB/s (gigabit) NAS takes $(calc "round(110e6/($SIZE/$SCALE_NOTES))") notes/s"
 fi
