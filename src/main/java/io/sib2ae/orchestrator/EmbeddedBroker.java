@@ -87,15 +87,19 @@ public final class EmbeddedBroker {
             starting.start();
         } catch (Exception e) {
             starting.stop();
-            throw new IllegalStateException("The embedded broker could not start with its journal in " + dataFolder
-                    + " (another broker using the folder holds its lock?): " + e.getMessage(), e);
+            throw new IllegalStateException(notStarted() + ": " + e.getMessage(), e);
         }
         if (!starting.getActiveMQServer().isActive()) {
             starting.stop();
-            throw new IllegalStateException("The embedded broker did not become active on " + url()
-                    + " with its journal in " + dataFolder + " (is the port taken? set sib2ae.broker.port)");
+            throw new IllegalStateException(notStarted());
         }
         server = starting;
+    }
+
+    private String notStarted() {
+        return "The embedded broker did not start on " + url() + " with its journal in " + dataFolder
+                + ": another broker holds the journal's lock (an instance on the same sib2ae.work), or the port is"
+                + " taken (sib2ae.broker.port)";
     }
 
     /** Stops the broker; its persistent messages stay in the journal for the next start. */

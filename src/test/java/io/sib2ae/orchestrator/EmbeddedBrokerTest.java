@@ -1,6 +1,7 @@
 package io.sib2ae.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
@@ -45,6 +46,22 @@ class EmbeddedBrokerTest {
             broker.stop();
         }
         assertThat(portIsFree(Integer.parseInt(broker.url().substring(broker.url().lastIndexOf(':') + 1)))).isTrue();
+    }
+
+    @Test
+    void aSecondBrokerOnTheSameJournalIsRefusedNotLeftWaiting() throws Exception {
+        EmbeddedBroker first = new EmbeddedBroker(root.resolve("broker"), freePort());
+        EmbeddedBroker second = new EmbeddedBroker(root.resolve("broker"), freePort());
+        first.start();
+        try {
+            assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("with its journal in " + root.resolve("broker").toAbsolutePath())
+                    .hasMessageContaining("another broker holds the journal's lock");
+            assertThat(second.isStarted()).isFalse();
+            assertThat(first.isStarted()).isTrue();
+        } finally {
+            first.stop();
+        }
     }
 
     @Test
