@@ -8,8 +8,6 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSSecurityRuntimeException;
 import jakarta.jms.Queue;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +41,7 @@ class ArtemisScriptTest {
 
     @Test
     void startsAPersistentBrokerThatCarriesMessagesAndStopsFreeingItsPort() throws Exception {
-        int port = freePort();
+        int port = LoopbackPorts.free();
         instance = root.resolve("broker");
         String url = "tcp://127.0.0.1:" + port;
 
@@ -69,7 +67,7 @@ class ArtemisScriptTest {
 
         Result stopped = script("stop", instance);
         assertThat(stopped.exit()).as(stopped.output()).isZero();
-        assertThat(portIsFree(port)).as("port %d free once stopped", port).isTrue();
+        assertThat(LoopbackPorts.isFree(port)).as("port %d free once stopped", port).isTrue();
         assertThat(script("stop", instance)).as("stop when stopped").satisfies(s -> {
             assertThat(s.exit()).isZero();
             assertThat(s.output()).contains("not running");
@@ -84,7 +82,7 @@ class ArtemisScriptTest {
             assertThat(context.createConsumer(queue).receiveBody(String.class, 10_000)).isEqualTo("kept across a restart");
         }
         assertThat(script("stop", instance).exit()).isZero();
-        assertThat(portIsFree(port)).isTrue();
+        assertThat(LoopbackPorts.isFree(port)).isTrue();
     }
 
     private record Result(int exit, String output) {
@@ -103,19 +101,5 @@ class ArtemisScriptTest {
             throw new AssertionError("scripts/artemis.sh " + command + " did not return: " + Files.readString(output));
         }
         return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean portIsFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException taken) {
-            return false;
-        }
     }
 }

@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
@@ -29,10 +26,11 @@ class EmbeddedBrokerTest {
 
     @Test
     void aPersistentMessageOutlivesARestartOfTheBroker() throws Exception {
-        EmbeddedBroker broker = new EmbeddedBroker(root.resolve("broker"), freePort());
+        int port = LoopbackPorts.free();
+        EmbeddedBroker broker = new EmbeddedBroker(root.resolve("broker"), port);
         broker.start();
         try {
-            assertThat(broker.url()).startsWith("tcp://127.0.0.1:");
+            assertThat(broker.url()).isEqualTo("tcp://127.0.0.1:" + port);
             send(broker.url(), "carried");
             assertThat(receive(broker.url())).isEqualTo("carried");
             send(broker.url(), "kept across a restart");
@@ -45,13 +43,13 @@ class EmbeddedBrokerTest {
         } finally {
             broker.stop();
         }
-        assertThat(portIsFree(Integer.parseInt(broker.url().substring(broker.url().lastIndexOf(':') + 1)))).isTrue();
+        assertThat(LoopbackPorts.isFree(port)).isTrue();
     }
 
     @Test
     void aSecondBrokerOnTheSameJournalIsRefusedNotLeftWaiting() throws Exception {
-        EmbeddedBroker first = new EmbeddedBroker(root.resolve("broker"), freePort());
-        EmbeddedBroker second = new EmbeddedBroker(root.resolve("broker"), freePort());
+        EmbeddedBroker first = new EmbeddedBroker(root.resolve("broker"), LoopbackPorts.free());
+        EmbeddedBroker second = new EmbeddedBroker(root.resolve("broker"), LoopbackPorts.free());
         first.start();
         try {
             assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
@@ -66,13 +64,8 @@ class EmbeddedBrokerTest {
 
     @Test
     void theInstanceRunsItsBrokerBeforeItsRoutesAndStopsItAfterCamel() throws Exception {
-        int port = freePort();
-        Main main = App.newMain(root.resolve("no-routes").toString());
-        for (String folder : new String[] {"inbox", "output", "archive", "failed", "work"}) {
-            main.addOverrideProperty("sib2ae." + folder, root.resolve(folder).toString());
-        }
-        main.addOverrideProperty("camel.management.enabled", "false");
-        main.addOverrideProperty("sib2ae.intake.enabled", "false");
+        int port = LoopbackPorts.free();
+        Main main = application();
         main.addOverrideProperty("sib2ae.broker.embedded", "true");
         main.addOverrideProperty("sib2ae.broker.port", Integer.toString(port));
         // Stands for the distributed mode's wiring, configured after the broker: it reads the URL
@@ -91,17 +84,12 @@ class EmbeddedBrokerTest {
             main.stop();
         }
         assertThat(broker.isStarted()).as("stopped with Camel").isFalse();
-        assertThat(portIsFree(port)).isTrue();
+        assertThat(LoopbackPorts.isFree(port)).isTrue();
     }
 
     @Test
     void withoutThePropertyNoBrokerRuns() throws Exception {
-        Main main = App.newMain(root.resolve("no-routes").toString());
-        for (String folder : new String[] {"inbox", "output", "archive", "failed", "work"}) {
-            main.addOverrideProperty("sib2ae." + folder, root.resolve(folder).toString());
-        }
-        main.addOverrideProperty("camel.management.enabled", "false");
-        main.addOverrideProperty("sib2ae.intake.enabled", "false");
+        Main main = application();
         main.start();
         try {
             assertThat(main.getCamelContext().getRegistry().lookupByName("embeddedBroker")).isNull();
@@ -109,6 +97,10 @@ class EmbeddedBrokerTest {
         } finally {
             main.stop();
         }
+    }
+
+    private Main application() {
+        return TestApplication.under(root);
     }
 
     public static class SendsWhileConfiguring implements CamelConfiguration {
@@ -134,20 +126,6 @@ class EmbeddedBrokerTest {
                 JMSContext context = factory.createContext()) {
             Queue queue = context.createQueue(QUEUE);
             return context.createConsumer(queue).receiveBody(String.class, 10_000);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static boolean portIsFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException taken) {
-            return false;
         }
     }
 }
