@@ -9,8 +9,9 @@
 #      and `java -jar ... process ...`: wall time JVM start to exit, CPU, peak RSS
 #   b. the floor process, started cold: its time up to the end of its cold pass, then its best
 #      warm pass over the same notes (three passes)
-#   c. a running service: the score once, then the same score again under another name; the second
-#      score's time (created_at to completed_at in its index) and the service's CPU meanwhile
+#   c. a running service (started with bin/sib2ae, as a user would; BENCH_SERVICE=jar: java -jar):
+#      the score once, then the same score again under another name; the second score's time
+#      (created_at to completed_at in its index) and the service's CPU meanwhile
 # and reports, as medians of the rounds:
 #   cold one-shot wall / floor process time to the end of its cold pass     (target <= 1.6x)
 #   warm service second score / floor best warm pass                        (target <= 1.3x)
@@ -34,7 +35,7 @@
 # usage: scripts/bench.sh            (from the repository root; builds the jar when missing)
 # env:   BENCH_REPEAT=3 (rounds)  BENCH_BASELINE_N=100  BENCH_SF2=/usr/share/sounds/sf2/FluidR3_GM.sf2
 #        BENCH_SKIP_LINEARITY=1  BENCH_SKIP_BASELINE=1  BENCH_KEEP=1 (keep the temp folder)
-#        BENCH_JAR=path (another build, for an A/B)  BENCH_ONLY_LINEARITY=1
+#        BENCH_JAR=path (another build, for an A/B)  BENCH_ONLY_LINEARITY=1  BENCH_SERVICE=jar
 #        BENCH_SKIP_REEXPORT=1  BENCH_ONLY_REEXPORT=1
 #        BENCH_SKIP_SCALE=1  BENCH_ONLY_SCALE=1  BENCH_SCALE_REPEAT=3 (default BENCH_REPEAT)  BENCH_BROKER_PORT=61626
 #        BENCH_SCORE=ActorPreludeSample
@@ -126,6 +127,13 @@ if [[ -x "$LAUNCHER" && -z "${BENCH_JAR:-}" && -z "${BENCH_ONLY_REEXPORT:-}" && 
     echo "-- launcher's first run (writes its AppCDS archive, not counted): wall ${OS_WALL}s"
 fi
 
+# The service as a user starts it: with the launcher (which execs the JVM, so its pid is the JVM's).
+if [[ -n "$HAVE_LAUNCHER" && "${BENCH_SERVICE:-launcher}" != "jar" ]]; then
+    SERVICE=(env SIB2AE_JAR="$JAR" SIB2AE_CDS_DIR="$TMP/cds" "$LAUNCHER"); SERVICE_TAIL=(); SERVICE_LABEL="bin/sib2ae"
+else
+    SERVICE=(java -Xmx1g); SERVICE_TAIL=(-jar "$JAR"); SERVICE_LABEL="java -jar"
+fi
+
 # ---------------------------------------------------------------- b. the floor
 # sets FL_COLD_PROC (JVM start to end of cold pass, s), FL_COLD_CPU, FL_WARM (best warm pass, s), FL_WARM_CPU, FL_NOTES
 floor() {
@@ -146,11 +154,11 @@ floor() {
 service_second_copy() {
     local base=$1
     mkdir -p "$base"/{inbox,output,archive,failed,work,staging}
-    (cd "$base" && exec java -Xmx1g -Dsib2ae.audio.soundfont="$SF2" -Dsib2ae.management.port=0 \
+    (cd "$base" && exec "${SERVICE[@]}" -Dsib2ae.audio.soundfont="$SF2" -Dsib2ae.management.port=0 \
         -Dsib2ae.inbox="$base/inbox" -Dsib2ae.output="$base/output" -Dsib2ae.archive="$base/archive" \
         -Dsib2ae.failed="$base/failed" -Dsib2ae.work="$base/work" \
         -Dsib2ae.intake.quiet-period-ms=1000 -Dsib2ae.intake.read-lock-min-age-ms=200 \
-        -Dsib2ae.intake.poll-delay-ms=200 -jar "$JAR" >"$base/service.log" 2>&1) &
+        -Dsib2ae.intake.poll-delay-ms=200 "${SERVICE_TAIL[@]}" >"$base/service.log" 2>&1) &
     SERVICE_PID=$!
     wait_started "$base"
     drop_and_wait "$base" First
@@ -252,7 +260,7 @@ echo
 echo "-- medians of $REPEAT rounds ($NOTES notes, $RENDERED sounding and rendered; floor: $FL_NOTES notes; index status $STATUS)"
 echo "   cold one-shot ($COLD_LABEL): wall ${MED_COLD}s = ${MED_COLD_RATIO}x the floor process to the end of its cold pass (${MED_FCOLD}s)   (target <= 1.6x)"
 [[ -n "$HAVE_LAUNCHER" ]] && echo "   cold one-shot (java -jar):   wall ${MED_JAR}s = ${MED_JAR_RATIO}x"
-echo "   running service, second copy: ${MED_SECOND}s = ${MED_WARM_RATIO}x the floor's best warm pass (${MED_FWARM}s)   (target <= 1.3x)"
+echo "   running service ($SERVICE_LABEL), second copy: ${MED_SECOND}s = ${MED_WARM_RATIO}x the floor's best warm pass (${MED_FWARM}s)   (target <= 1.3x)"
 echo "   CPU-seconds per note: cold one-shot $(per_note "${COLD_CPU[@]}") (floor to end of cold pass $(per_note "${R_FCOLD_CPU[@]}")),  warm service $(per_note "${R_SECOND_CPU[@]}") (floor best warm pass $(per_note "${R_FWARM_CPU[@]}"))"
 echo "   per 1,000 notes: cold one-shot $(calc "round($MED_COLD/$RENDERED*1000,1)")s wall,  warm service $(calc "round($MED_SECOND/$RENDERED*1000,1)")s"
 echo "   peak RSS, one-shot (java -jar -Xmx1g): ${MED_RSS} MiB   (target <= 1024)"
@@ -287,7 +295,7 @@ echo "| | time | ratio | target |"
 echo "|---|---|---|---|"
 echo "| cold one-shot ($COLD_LABEL), wall | ${MED_COLD} s | ${MED_COLD_RATIO}x the floor's cold process (${MED_FCOLD} s) | <= 1.6x |"
 [[ -n "$HAVE_LAUNCHER" ]] && echo "| cold one-shot (java -jar), wall | ${MED_JAR} s | ${MED_JAR_RATIO}x | |"
-echo "| running service, second copy of the score | ${MED_SECOND} s | ${MED_WARM_RATIO}x the floor's warm pass (${MED_FWARM} s) | <= 1.3x |"
+echo "| running service ($SERVICE_LABEL), second copy of the score | ${MED_SECOND} s | ${MED_WARM_RATIO}x the floor's warm pass (${MED_FWARM} s) | <= 1.3x |"
 [[ -z "${BENCH_SKIP_BASELINE:-}" ]] && echo "| one fluidsynth process per note, same SoundFont | $(calc "round($SEQ_FULL)") s | the cold one-shot is $(calc "round($SEQ_FULL/$MED_COLD)")x faster | >= 30x |"
 echo "| peak RSS, one-shot | ${MED_RSS} MiB | | <= 1 GiB |"
 fi # BENCH_ONLY_LINEARITY

@@ -50,7 +50,8 @@ sed -e "s|@NAME@|$CONNECTION|g" -e "s|@SCHEME@|$scheme|g" -e "s|@HOST@|$jhost|g"
     -e "s|@PORT@|$jport|g" -e "s|@PATH@|$jpath|g" \
     scripts/hawtio/sib2ae.html > "$webapp/sib2ae.html"
 
-if curl -sf -m 5 -o /dev/null "$JOLOKIA_URL/version" 2>/dev/null; then
+# Posted: the access policy (jolokia-access.xml) lets Jolokia take POST requests only.
+if curl -sf -m 5 -o /dev/null -d '{"type":"version"}' "$JOLOKIA_URL" 2>/dev/null; then
     echo "Orchestrator Jolokia answers at $JOLOKIA_URL"
 else
     echo "Note: nothing answers at $JOLOKIA_URL yet; start the orchestrator, then reload Hawtio." >&2

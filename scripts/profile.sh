@@ -5,8 +5,12 @@
 #
 # usage: scripts/profile.sh [--warm] [OUT.jfr]
 #   default  one cold one-shot run, recorded from JVM start to exit
-#   --warm   a running service: the score once (not recorded), then the same score again under
-#            another name, recorded from its drop to its index's completion (the studio's steady state)
+#   --warm   a running service: the score once, then the same score again under another name; the
+#            summaries cover the second score only, from its drop to its index's completion (the
+#            studio's steady state). The recording runs from JVM start: on JDK 17, a recording
+#            started later with jcmd JFR.start makes the JVM throw away all of its compiled code
+#            (some 6,000 methods at once, seen with -XX:+PrintCompilation), so the score it then
+#            records runs largely interpreted and looks nothing like the steady state.
 # env: BENCH_SF2 (default FluidR3_GM.sf2, else the application's default)
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -18,6 +22,7 @@ MID="$SCORES/ActorPreludeSample.mid"
 SF2="${BENCH_SF2:-/usr/share/sounds/sf2/FluidR3_GM.sf2}"
 SF2_OPT=(); [[ -f "$SF2" ]] && SF2_OPT=(-Dsib2ae.audio.soundfont="$SF2")
 WARM=""
+WINDOW=()
 if [[ "${1:-}" == "--warm" ]]; then WARM=1; shift; fi
 [[ -f "$JAR" ]] || mvn -q -o -DskipTests package
 JFR="$(readlink -f "${1:-/tmp/sib2ae-profile.jfr}")"
@@ -34,7 +39,8 @@ if [[ -z "$WARM" ]]; then
         -jar "$JAR" process --musicxml "$XML" --midi "$MID" --out "$OUT/out" 2>/dev/null | grep -E '^ActorPreludeSample: '
 else
     mkdir -p "$OUT"/{inbox,output,archive,failed,work,staging}
-    (cd "$OUT" && exec java -Xmx1g "${SF2_OPT[@]}" -Dsib2ae.management.port=0 \
+    (cd "$OUT" && exec java -Xmx1g "${SF2_OPT[@]}" -XX:StartFlightRecording=name=warm,settings=profile \
+        -Dsib2ae.management.port=0 \
         -Dsib2ae.inbox="$OUT/inbox" -Dsib2ae.output="$OUT/output" -Dsib2ae.archive="$OUT/archive" \
         -Dsib2ae.failed="$OUT/failed" -Dsib2ae.work="$OUT/work" -Dsib2ae.intake.quiet-period-ms=1000 \
         -Dsib2ae.intake.read-lock-min-age-ms=200 -Dsib2ae.intake.poll-delay-ms=200 \
@@ -54,11 +60,20 @@ else
         done
     }
     drop_and_wait First
-    jcmd "$PID" JFR.start name=warm settings=profile >/dev/null
+    since="$(date +%H:%M:%S.%3N)" # jfr print shows local times
     drop_and_wait Second
-    jcmd "$PID" JFR.stop name=warm filename="$JFR" >/dev/null
-    grep -E 'Score Second ' "$OUT/service.log" | tail -1 | sed -E 's/.*(Score Second)/\1/'
+    until="$(date +%H:%M:%S.%3N)"
+    jcmd "$PID" JFR.dump name=warm filename="$JFR" >/dev/null
+    WINDOW=(--since "$since" --until "$until")
+    python3 - "$OUT/output/Second/manifest.json" <<'EOF'
+import json, sys
+from datetime import datetime
+m = json.load(open(sys.argv[1]))
+t = lambda s: datetime.fromisoformat(s.rstrip("Z")[:26])
+print(f"second score: {(t(m['completed_at']) - t(m['created_at'])).total_seconds():.2f} s, status {m['status']}")
+EOF
 fi
-jfr print --events jdk.ExecutionSample --stack-depth 96 "$JFR" | python3 "$ROOT/scripts/jfr-summary.py" --top 20
-jfr print --events jdk.ThreadCPULoad,jdk.Compilation,jdk.Deoptimization "$JFR" | python3 "$ROOT/scripts/jfr-summary.py" --jvm
+jfr print --events jdk.ExecutionSample --stack-depth 96 "$JFR" | python3 "$ROOT/scripts/jfr-summary.py" --top 20 "${WINDOW[@]}"
+jfr print --json --events jdk.ExecutionSample --stack-depth 1 "$JFR" | python3 "$ROOT/scripts/jfr-summary.py" --frames "${WINDOW[@]}"
+jfr print --events jdk.ThreadCPULoad,jdk.Compilation,jdk.Deoptimization "$JFR" | python3 "$ROOT/scripts/jfr-summary.py" --jvm "${WINDOW[@]}"
 echo "recording: $JFR"

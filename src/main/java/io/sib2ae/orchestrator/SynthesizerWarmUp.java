@@ -1,27 +1,37 @@
 package io.sib2ae.orchestrator;
 
 import io.sib2ae.orchestrator.rendering.AudioRenderer;
-import io.sib2ae.orchestrator.rendering.NoteMidiSpec;
+import io.sib2ae.orchestrator.rendering.KeyframeExtractor;
+import io.sib2ae.orchestrator.rendering.NoteRehearsal;
 import io.sib2ae.orchestrator.rendering.SynthesizerPool;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
+import org.apache.camel.PropertyInject;
 
 /**
- * Opens the synthesizers and reads the SoundFont's samples in the background while Camel starts
- * and the first score is read, and renders a few notes nobody keeps: cold, the first notes of a
- * score render four times slower, until the JIT has compiled Gervill's inner loops.
+ * Opens the synthesizers and reads the SoundFont in the background while Camel starts and the
+ * first score is read, then rehearses the per-note work on made-up notes nobody keeps
+ * ({@link NoteRehearsal}): cold, the first notes of a score render several times slower, until the
+ * JIT has compiled Gervill's inner loops, the keyframe analysis and the writers.
  */
 @Configuration
 public class SynthesizerWarmUp implements CamelConfiguration {
 
-    private static final int WARM_UP_NOTES = 60;
+    /**
+     * Enough notes for the JIT's optimising compiler to take the synthesis and analysis loops (a
+     * note of the rehearsal runs some thousands of their iterations); the rehearsal stops earlier
+     * once the first real note waits for a synthesizer.
+     */
+    private static final int REHEARSED_NOTES = 60;
 
     @BeanInject("synthesizerPool")
     private SynthesizerPool pool;
     @BeanInject("audioRenderer")
     private AudioRenderer renderer;
+    @PropertyInject("sib2ae.keyframes.fps")
+    private double fps;
 
     @Override
     public void configure(CamelContext context) {
@@ -36,12 +46,10 @@ public class SynthesizerWarmUp implements CamelConfiguration {
 
     private void warmUp() {
         pool.warmUp();
-        for (int i = 0; i < WARM_UP_NOTES; i++) {
-            try {
-                renderer.render(NoteMidiSpec.of(48 + i % 36, 80, 0, 0, 120, 0.2));
-            } catch (RuntimeException e) {
-                return; // a broken SoundFont shows on the real notes, where the breaker sees it; so does a closed pool
-            }
+        try {
+            new NoteRehearsal(renderer, new KeyframeExtractor(), fps).rehearse(REHEARSED_NOTES);
+        } catch (RuntimeException e) {
+            // a broken SoundFont shows on the real notes, where the breaker sees it; so does a closed pool
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Which notes of a re-exported score are the same notes as the previous version's: the notes
@@ -116,7 +117,7 @@ public record NoteAlignment(List<Kept> kept, List<NoteFacts> added, List<NoteFac
                                                           Map<NoteFacts, NoteFacts> aligned) {
         Set<NoteFacts> used = Collections.newSetFromMap(new IdentityHashMap<>());
         used.addAll(aligned.values());
-        Map<Integer, Integer> shifts = new java.util.TreeMap<>();
+        Map<Integer, Integer> shifts = new TreeMap<>();
         aligned.forEach((c, p) -> shifts.merge(c.measureIndex() - p.measureIndex(), 1, Integer::sum));
         int shift = shifts.entrySet().stream().max(Map.Entry.<Integer, Integer>comparingByValue()
                 .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder()))).map(Map.Entry::getKey).orElse(0);

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,9 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class WorkArea {
 
     private static final Logger LOG = LoggerFactory.getLogger("sib2ae.recovery");
-    /** The name AtomicFiles gives its temporary sibling: a dot, the target's name, a random UUID, ".tmp". */
-    private static final Pattern ATOMIC_TEMP = Pattern.compile(
-            "^\\..+\\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}" + Pattern.quote(AtomicFiles.TEMP_SUFFIX) + "$");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS").withZone(ZoneOffset.UTC);
 
     private final Folders folders;
@@ -144,14 +140,14 @@ public final class WorkArea {
         return leftovers.size();
     }
 
-    /** Deletes AtomicFiles' temporary files ({@code .<name>.<uuid>.tmp}) anywhere under {@code folder}. */
+    /** Deletes AtomicFiles' temporary files ({@code .<name>.<random>.tmp}) anywhere under {@code folder}. */
     private static int sweepTemporaryFiles(Path folder) {
         if (!Files.isDirectory(folder)) {
             return 0;
         }
         List<Path> temporary;
         try (Stream<Path> files = Files.walk(folder)) {
-            temporary = files.filter(f -> ATOMIC_TEMP.matcher(f.getFileName().toString()).matches())
+            temporary = files.filter(f -> AtomicFiles.isTemporaryName(f.getFileName().toString()))
                     .filter(Files::isRegularFile).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not look for temporary files in " + folder + ": " + e.getMessage(), e);

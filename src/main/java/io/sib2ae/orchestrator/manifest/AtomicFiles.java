@@ -5,15 +5,18 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Writes every file of the pipeline through a temporary sibling and an atomic rename, so a
@@ -23,6 +26,15 @@ public final class AtomicFiles {
 
     /** Suffix of in-flight temporary files; recovery deletes any it finds. */
     public static final String TEMP_SUFFIX = ".tmp";
+
+    /*
+     * A temporary sibling is named ".<target name>.<16 hex digits>.tmp". Earlier versions used a
+     * random UUID in place of the digits, and recovery still recognises those.
+     */
+    private static final Pattern TEMP_NAME = Pattern.compile(
+            "^\\..+\\.([0-9a-f]{16}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})"
+                    + Pattern.quote(TEMP_SUFFIX) + "$");
+    private static final HexFormat HEX = HexFormat.of();
 
     /** Size and SHA-256 of a file this process wrote, keyed by its absolute path. */
     public record Written(long size, String sha256) {
@@ -43,6 +55,11 @@ public final class AtomicFiles {
             });
 
     private AtomicFiles() {
+    }
+
+    /** Whether a file name is one of this class's temporary siblings, which recovery may delete. */
+    public static boolean isTemporaryName(String fileName) {
+        return TEMP_NAME.matcher(fileName).matches();
     }
 
     /**
@@ -114,11 +131,18 @@ public final class AtomicFiles {
     public static void copyUnrecorded(Path source, Path target) {
         Path temp = temporarySibling(target);
         try {
-            Files.createDirectories(temp.getParent());
             // File to file, so the JDK can let the kernel copy (a stream copy was 20 times slower).
             // The copy keeps the source's modification time, so that a later delivery can tell
             // an unchanged copy by its size and time alone, as rsync does.
-            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            try {
+                Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            } catch (NoSuchFileException e) {
+                if (!Files.isRegularFile(source)) {
+                    throw e;
+                }
+                Files.createDirectories(temp.getParent());
+                Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+            }
             moveAtomically(temp, target);
         } catch (IOException e) {
             deleteQuietly(temp);
@@ -126,19 +150,37 @@ public final class AtomicFiles {
         }
     }
 
-    /* The temporary name starts with a dot so that file consumers and users ignore it. */
+    /*
+     * The temporary name starts with a dot so that file consumers and users ignore it. Its 64
+     * random bits come from ThreadLocalRandom: a random UUID draws on SecureRandom, a shared,
+     * locked generator, for every file, and uniqueness in one folder is all a name needs here
+     * (a clash would fail the write, as the file is created new, never overwrite another's).
+     */
     private static Path temporarySibling(Path target) {
-        return target.toAbsolutePath().getParent().resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
+        return target.toAbsolutePath().getParent().resolve(
+                "." + target.getFileName() + "." + HEX.toHexDigits(ThreadLocalRandom.current().nextLong()) + TEMP_SUFFIX);
+    }
+
+    /*
+     * The folder is made only when the file cannot be created without it: a score writes some
+     * twenty thousand files into a dozen folders, and making sure of the folder before each one
+     * cost two system calls per file.
+     */
+    private static OutputStream newTemporaryFile(Path temp) throws IOException {
+        try {
+            return Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (NoSuchFileException e) {
+            Files.createDirectories(temp.getParent());
+            return Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
     }
 
     private static void write(Path target, BodyWriter body, boolean remember) {
-        Path dir = target.toAbsolutePath().getParent();
         Path temp = temporarySibling(target);
         try {
-            Files.createDirectories(dir);
             // Hashing as the bytes go out spares the hop a second read of what it just wrote.
             CountingDigestStream counted = null;
-            try (OutputStream file = Files.newOutputStream(temp)) {
+            try (OutputStream file = newTemporaryFile(temp)) {
                 if (remember) {
                     counted = new CountingDigestStream(file, sha256());
                     body.writeTo(counted);
@@ -162,7 +204,18 @@ public final class AtomicFiles {
 
     /** Moves a file in one step where the file system allows it (same folder or volume). */
     public static void moveAtomically(Path source, Path target) throws IOException {
-        Files.createDirectories(target.toAbsolutePath().getParent());
+        try {
+            move(source, target);
+        } catch (NoSuchFileException e) {
+            if (!Files.exists(source)) {
+                throw e;
+            }
+            Files.createDirectories(target.toAbsolutePath().getParent()); // the target's folder, made on demand
+            move(source, target);
+        }
+    }
+
+    private static void move(Path source, Path target) throws IOException {
         try {
             Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {

@@ -67,7 +67,7 @@ public final class NoteheadHop {
             for (NoteheadAssignment assignment : assigner.assign(layout, pages, targets)) {
                 byNote.put(assignment.universalId(), assignment);
             }
-            String inputs = pageInputs(run, byNote);
+            String inputs = pageInputs(run, layout, byNote);
             ScoreManifest.PageLayers kept = run.index().pageLayers;
             if (kept != null && kept.fingerprint().equals(inputs) && verified(run.folder(), kept.files())) {
                 // The same pages, layout and notes as the layers on disk were drawn from: nothing to draw.
@@ -117,11 +117,15 @@ public final class NoteheadHop {
         run.index().pageLayers = new ScoreManifest.PageLayers(inputs, files, run.index().unmappedMusicGlyphs);
     }
 
-    /** What the page layers are made from: the pages, the layout read from the MusicXML, the notes on them and the PNG's width. */
-    private String pageInputs(ScoreRun run, Map<String, NoteheadAssignment> byNote) {
+    /**
+     * What the page layers are made from: the pages, the layout read from the MusicXML (parts and
+     * their names, bars, clefs, octave lines; not the rest of the MusicXML, so a dynamic changed
+     * draws nothing again), the notes on them and the PNG's width.
+     */
+    private String pageInputs(ScoreRun run, ScoreLayout layout, Map<String, NoteheadAssignment> byNote) {
         List<Object> parts = new ArrayList<>();
         parts.add("page layers");
-        parts.add(run.coordinated().contentHash());
+        parts.add(layout);
         parts.add(raster.width());
         for (Path page : run.scoreSet().svgPages()) {
             parts.add(FileRecords.sha256(page));

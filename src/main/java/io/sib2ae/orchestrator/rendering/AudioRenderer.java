@@ -116,6 +116,11 @@ public final class AudioRenderer {
         return settings;
     }
 
+    /** The synthesizers this renderer borrows from. */
+    public SynthesizerPool pool() {
+        return pool;
+    }
+
     /** Renders one note. */
     public RenderedAudio render(NoteMidiSpec spec) {
         return render(midiWriter.toSequence(spec));

@@ -135,6 +135,11 @@ public final class SynthesizerPool implements AutoCloseable {
         }
     }
 
+    /** True while some caller of {@link #borrow} waits for a synthesizer to come free. */
+    public boolean hasWaitingBorrowers() {
+        return permits.hasQueuedThreads();
+    }
+
     /** The reason the SoundFont could not be loaded the last time it was tried, or null. */
     public SoundFontException loadFailure() {
         synchronized (lock) {

@@ -4,6 +4,7 @@ import io.sib2ae.orchestrator.manifest.AtomicFiles;
 
 import javax.sound.sampled.AudioFormat;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -60,16 +61,17 @@ public final class WavFile {
 
     /** Writes interleaved signed little-endian PCM (16 or 24 bits) as a canonical 44-byte-header WAV. */
     public static Path write(Path target, AudioFormat format, byte[] pcm) {
+        checkWritable(format, pcm);
+        AtomicFiles.write(target, out -> writeTo(out, format, pcm));
+        return target;
+    }
+
+    /** The bytes of {@link #write(Path, AudioFormat, byte[])}'s file, to a stream. */
+    public static void writeTo(OutputStream out, AudioFormat format, byte[] pcm) throws IOException {
+        checkWritable(format, pcm);
         int bits = format.getSampleSizeInBits();
-        if (format.getEncoding() != AudioFormat.Encoding.PCM_SIGNED || format.isBigEndian()
-                || (bits != 16 && bits != 24)) {
-            throw new IllegalArgumentException("WAV output needs signed little-endian 16 or 24-bit PCM, not " + format);
-        }
         int channels = format.getChannels();
         int blockAlign = channels * bits / 8;
-        if (pcm.length % blockAlign != 0) {
-            throw new IllegalArgumentException(pcm.length + " PCM bytes are not whole frames of " + blockAlign);
-        }
         int sampleRate = Math.round(format.getSampleRate());
         boolean pad = pcm.length % 2 == 1; // RIFF chunks are padded to an even length
         ByteBuffer header = ByteBuffer.allocate(44).order(ByteOrder.LITTLE_ENDIAN);
@@ -79,14 +81,23 @@ public final class WavFile {
                 .putInt(sampleRate).putInt(sampleRate * blockAlign)
                 .putShort((short) blockAlign).putShort((short) bits);
         header.put(ascii("data")).putInt(pcm.length);
-        AtomicFiles.write(target, out -> {
-            out.write(header.array());
-            out.write(pcm);
-            if (pad) {
-                out.write(0);
-            }
-        });
-        return target;
+        out.write(header.array());
+        out.write(pcm);
+        if (pad) {
+            out.write(0);
+        }
+    }
+
+    private static void checkWritable(AudioFormat format, byte[] pcm) {
+        int bits = format.getSampleSizeInBits();
+        if (format.getEncoding() != AudioFormat.Encoding.PCM_SIGNED || format.isBigEndian()
+                || (bits != 16 && bits != 24)) {
+            throw new IllegalArgumentException("WAV output needs signed little-endian 16 or 24-bit PCM, not " + format);
+        }
+        int blockAlign = format.getChannels() * bits / 8;
+        if (pcm.length % blockAlign != 0) {
+            throw new IllegalArgumentException(pcm.length + " PCM bytes are not whole frames of " + blockAlign);
+        }
     }
 
     /**

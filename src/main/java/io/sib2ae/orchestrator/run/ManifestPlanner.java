@@ -16,14 +16,21 @@ import io.sib2ae.orchestrator.manifest.ScoreManifest;
 import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.score.NotatedNote;
 import io.sib2ae.orchestrator.score.ScoreSet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * Plans a coordinated score's outputs: names every note's files, writes every note's predicted
@@ -150,10 +157,10 @@ public final class ManifestPlanner {
                 groups.putIfAbsent(note.tiedGroupId(), partner.previous().tiedGroupId);
             }
         }
-        int next = 1 + java.util.stream.Stream.concat(previous.stream().map(m -> m.tiedGroupId), groups.values().stream())
+        int next = 1 + Stream.concat(previous.stream().map(m -> m.tiedGroupId), groups.values().stream())
                 .filter(g -> g != null && g.matches("tied_group_\\d+"))
                 .mapToInt(g -> Integer.parseInt(g.substring("tied_group_".length()))).max().orElse(0);
-        java.util.Set<String> taken = new java.util.HashSet<>(groups.values());
+        Set<String> taken = new HashSet<>(groups.values());
         List<CoordinatedNote> result = new ArrayList<>(notes.size());
         for (CoordinatedNote n : notes) {
             String group = n.tiedGroupId();
@@ -224,13 +231,13 @@ public final class ManifestPlanner {
         }
         try {
             AtomicFiles.moveAtomically(source, target);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("Could not retire " + source + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not retire " + source + ": " + e.getMessage(), e);
         }
     }
 
     private static List<FileEntry> entries(NoteManifest.Files files) {
-        return java.util.Arrays.asList(files.midi, files.audio, files.keyframes, files.keyframesAe, files.noteheadSvg);
+        return Arrays.asList(files.midi, files.audio, files.keyframes, files.keyframesAe, files.noteheadSvg);
     }
 
     private static ScoreManifest indexFor(ScoreSet set, CoordinatedScore coordinated, List<CoordinatedNote> notes) {
@@ -262,7 +269,7 @@ public final class ManifestPlanner {
             return new ScoreManifest.Part(p.partId(), p.name(), p.instrumentName(), s[0], s[1], p.staves());
         }).toList();
         index.warnings = coordinated.score().warnings().stream()
-                .map(w -> new ScoreManifest.Warning(w.kind().name().toLowerCase(java.util.Locale.ROOT), w.partId(), w.measure(), w.message()))
+                .map(w -> new ScoreManifest.Warning(w.kind().name().toLowerCase(Locale.ROOT), w.partId(), w.measure(), w.message()))
                 .toList();
         index.jumpsFromWords = coordinated.score().jumpsFromWords().stream()
                 .map(j -> new ScoreManifest.JumpFromWords(j.measure(), j.words(), j.jump().label())).toList();
@@ -378,7 +385,7 @@ public final class ManifestPlanner {
                 m.addedInVersion = partner.previous().addedInVersion;
                 m.changedInVersion = partner.changes().isEmpty() ? partner.previous().changedInVersion : version;
                 m.changes = partner.changes().isEmpty() ? partner.previous().changes
-                        : partner.changes().stream().map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList();
+                        : partner.changes().stream().map(c -> c.name().toLowerCase(Locale.ROOT)).sorted().toList();
             }
             if (folder.equals(live)) {
                 // The same version again (or resumed): what this folder's manifest recorded last.
@@ -430,7 +437,7 @@ public final class ManifestPlanner {
             if (!source.startsWith(from) || !Files.isRegularFile(source) || Files.size(source) != previous.fileSize) {
                 return current;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return current;
         }
         String path = Path.of(previous.path).resolveSibling(current.predictedFilename).toString();

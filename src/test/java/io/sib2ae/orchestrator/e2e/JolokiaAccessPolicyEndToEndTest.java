@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a child JVM that has processed a score, so that its start-up output can be read as well.
  *
  * <p>Jolokia answers a refused request with HTTP 200 and {@code "status":403} in the JSON body, so
- * the tests read that status, not the HTTP one.
+ * the tests read that status, not the HTTP one. A request from a refused origin (a web page of
+ * another site) is the exception: it is turned away before it is read, with HTTP 500.
  */
 class JolokiaAccessPolicyEndToEndTest {
 
@@ -37,6 +38,9 @@ class JolokiaAccessPolicyEndToEndTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final String CONTEXT = "org.apache.camel:context=sib2ae-orchestrator,type=context,name=\"sib2ae-orchestrator\"";
     private static final String SCORE = "io.sib2ae:type=Scores,name=\"SS 9\"";
+    /** Where scripts/hawtio.sh serves Hawtio: the Origin its pages, and so its proxy, send. */
+    private static final String HAWTIO = "http://127.0.0.1:8090";
+    private static final String EVIL = "http://evil.example";
 
     @TempDir
     static Path root;
@@ -82,7 +86,8 @@ class JolokiaAccessPolicyEndToEndTest {
 
     @Test
     void jvmDiagnosticCommandsAreRefused() throws Exception {
-        JsonNode properties = get("/exec/com.sun.management:type=DiagnosticCommand/vmSystemProperties");
+        JsonNode properties = curl(Map.of("type", "exec", "mbean", "com.sun.management:type=DiagnosticCommand",
+                "operation", "vmSystemProperties", "arguments", List.of()));
         assertRefused(properties, "vmSystemProperties");
         assertThat(properties.has("value")).isFalse();
 
@@ -146,7 +151,7 @@ class JolokiaAccessPolicyEndToEndTest {
         assertThat(states.path("value").size()).isGreaterThanOrEqualTo(10);
         assertThat(states.path("value").path(route("hop-audio")).path("ExchangesCompleted").asInt()).isEqualTo(9);
 
-        JsonNode score = get("/read/io.sib2ae:type=Scores,name=%22SS%209%22").path("value");
+        JsonNode score = curl(Map.of("type", "read", "mbean", SCORE)).path("value");
         assertThat(score.path("Status").asText()).isEqualTo("completed");
         assertThat(score.path("NotesDone").asInt()).isEqualTo(9);
         assertThat(score.path("AudioBreakerState").asText()).isEqualTo("CLOSED");
@@ -170,7 +175,7 @@ class JolokiaAccessPolicyEndToEndTest {
 
     @Test
     void jolokiasListSearchAndVersionAnswer() throws Exception {
-        assertThat(get("/version").path("value").path("agent").asText()).isNotEmpty();
+        assertThat(jolokia(Map.of("type", "version")).path("value").path("agent").asText()).isNotEmpty();
         JsonNode domains = jolokia(Map.of("type", "list", "config", Map.of("maxDepth", 1))).path("value");
         assertThat(domains.has("org.apache.camel")).isTrue();
         assertThat(domains.has("io.sib2ae")).isTrue();
@@ -184,6 +189,66 @@ class JolokiaAccessPolicyEndToEndTest {
         assertThat(read(submit, "State")).isEqualTo("Stopped");
         exec(submit, "start()");
         assertThat(read(submit, "State")).isEqualTo("Started");
+    }
+
+    /**
+     * A page of a foreign site open in the studio's browser posts a "simple" request (text/plain,
+     * no preflight) to the loopback management server. The browser adds its Origin; Jolokia must
+     * refuse to run or read anything for it, and must not let the page read the answer.
+     */
+    @Test
+    void aForeignSitesPageCanNeitherStopARouteNorReadAnAttribute() throws Exception {
+        String submit = route("submit");
+        HttpResponse<String> stop = crossSite(Map.of("type", "exec", "mbean", submit, "operation", "stop()",
+                "arguments", List.of()), "Origin", EVIL);
+        assertForeignOriginRefused(stop);
+
+        HttpResponse<String> readState = crossSite(Map.of("type", "read", "mbean", SCORE, "attribute", "Status"), "Origin", EVIL);
+        assertForeignOriginRefused(readState);
+
+        // Without an Origin the agent falls back on the Referer, which a page sends on its own.
+        HttpResponse<String> byReferer = crossSite(Map.of("type", "exec", "mbean", submit, "operation", "stop()",
+                "arguments", List.of()), "Referer", EVIL + "/page.html");
+        assertForeignOriginRefused(byReferer);
+
+        // Sandboxed frames and file:// pages send the origin "null".
+        assertForeignOriginRefused(crossSite(Map.of("type", "exec", "mbean", submit, "operation", "stop()",
+                "arguments", List.of()), "Origin", "null"));
+
+        assertThat(read(submit, "State")).isEqualTo("Started");
+
+        // The same request from a page on this machine's loopback (Hawtio, on its default port or
+        // another HAWTIO_PORT) answers: only the origin decides.
+        for (String origin : List.of(HAWTIO, "http://localhost:8091")) {
+            HttpResponse<String> allowed = crossSite(Map.of("type", "read", "mbean", SCORE, "attribute", "Status"), "Origin", origin);
+            assertThat(JSON.readTree(allowed.body()).path("value").asText()).as(allowed.body()).isEqualTo("completed");
+        }
+    }
+
+    /**
+     * An {@code <img src=".../exec/...">} with {@code referrerpolicy="no-referrer"} sends a GET
+     * with neither Origin nor Referer, which looks like curl. Only POST is allowed, so it runs nothing.
+     */
+    @Test
+    void aGetWithoutOriginOrRefererRunsNoOperation() throws Exception {
+        String submit = route("submit");
+        HttpResponse<String> stop = HTTP.send(HttpRequest.newBuilder(URI.create(jolokiaUrl()
+                + "/exec/org.apache.camel:context=sib2ae-orchestrator,type=routes,name=%22submit%22/stop()")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode answer = JSON.readTree(stop.body());
+        assertThat(answer.path("status").asInt()).as(stop.body()).isEqualTo(403);
+        assertThat(answer.path("error").asText()).contains("HTTP method get is not allowed");
+        assertThat(read(submit, "State")).isEqualTo("Started");
+    }
+
+    /** What curl, scripts and monitoring tools send: neither Origin nor Referer. */
+    @Test
+    void aRequestWithoutOriginStillAnswers() throws Exception {
+        JsonNode version = curl(Map.of("type", "version"));
+        assertThat(version.path("status").asInt()).as(version.toString()).isEqualTo(200);
+        assertThat(version.path("value").path("agent").asText()).isNotEmpty();
+        assertThat(curl(Map.of("type", "read", "mbean", SCORE, "attribute", "Status")).path("value").asText())
+                .isEqualTo("completed");
     }
 
     private static String route(String id) {
@@ -208,16 +273,51 @@ class JolokiaAccessPolicyEndToEndTest {
         return response.path("value").asText();
     }
 
-    /** A Jolokia request as Hawtio sends it: a JSON body, POSTed. */
+    /**
+     * A Jolokia request as Hawtio sends it: a JSON body, POSTed by the browser to Hawtio's proxy,
+     * which passes the browser's headers on, Hawtio's own Origin among them.
+     */
     private static JsonNode jolokia(Map<String, Object> request) throws IOException, InterruptedException {
-        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/jolokia"))
+        HttpRequest post = HttpRequest.newBuilder(URI.create(jolokiaUrl())).header("Origin", HAWTIO)
+                .header("Referer", HAWTIO + "/hawtio/camel/routes")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build();
         return answer(post);
     }
 
-    /** A Jolokia request as curl sends it: the request in the path. */
-    private static JsonNode get(String path) throws IOException, InterruptedException {
-        return answer(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/jolokia" + path)).GET().build());
+    /** A Jolokia request as curl sends it ({@code curl -d '{...}'}): POSTed, with no Origin and no Referer. */
+    private static JsonNode curl(Map<String, Object> request) throws IOException, InterruptedException {
+        return answer(HttpRequest.newBuilder(URI.create(jolokiaUrl()))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build());
+    }
+
+    /** The request a foreign page's form or fetch(..., {mode: "no-cors"}) sends: text/plain, with the given header. */
+    private static HttpResponse<String> crossSite(Map<String, Object> request, String header, String value)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(jolokiaUrl())).header("Content-Type", "text/plain")
+                .header(header, value).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Jolokia refuses the origin with a SecurityException before it reads the request; Camel's
+     * plugin calls it by reflection and answers HTTP 500 naming only the reflective wrapper, so
+     * the origin itself is not in the answer. The callers show that the same request from an
+     * allowed origin runs.
+     */
+    private static void assertForeignOriginRefused(HttpResponse<String> response) throws IOException {
+        String seen = response.statusCode() + " " + response.headers().map() + " " + response.body();
+        assertThat(response.statusCode()).as(seen).isEqualTo(500);
+        JsonNode answer = JSON.readTree(response.body());
+        assertThat(answer.path("status").asInt()).as(seen).isEqualTo(500);
+        assertThat(answer.path("error_type").asText()).as(seen).isEqualTo("java.lang.reflect.InvocationTargetException");
+        assertThat(answer.has("value")).as(seen).isFalse();
+        assertThat(answer.has("request")).as("the request was not even read: " + seen).isFalse();
+        // Nothing would let the browser hand the answer to the page.
+        assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).as(seen).isEmpty();
+    }
+
+    private static String jolokiaUrl() {
+        return "http://127.0.0.1:" + port + "/observe/jolokia";
     }
 
     private static JsonNode answer(HttpRequest request) throws IOException, InterruptedException {

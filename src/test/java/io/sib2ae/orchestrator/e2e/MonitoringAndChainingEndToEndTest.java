@@ -54,8 +54,7 @@ class MonitoringAndChainingEndToEndTest {
             String metrics = get(port, "/observe/metrics").body();
             assertThat(metrics).contains("sib2ae_notes_rendered_total 6.0").contains("sib2ae_render_latency_seconds_count 6");
 
-            JsonNode score = JSON.readTree(get(port,
-                    "/observe/jolokia/read/io.sib2ae:type=Scores,name=%22SS%209%22").body()).get("value");
+            JsonNode score = jolokia(port, Map.of("type", "read", "mbean", "io.sib2ae:type=Scores,name=\"SS 9\"")).get("value");
             assertThat(score.get("Status").asText()).isEqualTo("completed");
             assertThat(score.get("NotesDone").asInt()).isEqualTo(9);
             assertThat(score.get("AudioDone").asInt()).isEqualTo(9);
@@ -65,8 +64,8 @@ class MonitoringAndChainingEndToEndTest {
             // Hawtio draws its route diagram from this dump, so the route dumper must be on the classpath.
             // The context is named in full, as Hawtio names it: the access policy (jolokia-access.xml)
             // allows an operation on an MBean, and a pattern such as context=* is no MBean.
-            String dump = JSON.readTree(get(port, "/observe/jolokia/exec/org.apache.camel:context=sib2ae-orchestrator,"
-                    + "type=context,name=%22sib2ae-orchestrator%22/dumpRoutesAsXml()").body()).toString();
+            String dump = jolokia(port, Map.of("type", "exec", "mbean", "org.apache.camel:context=sib2ae-orchestrator,"
+                    + "type=context,name=\"sib2ae-orchestrator\"", "operation", "dumpRoutesAsXml()", "arguments", List.of())).toString();
             assertThat(dump).contains("audio-breaker").contains("split-per-note").contains("assemble-score-set");
         }
     }
@@ -219,6 +218,13 @@ class MonitoringAndChainingEndToEndTest {
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The policy (jolokia-access.xml) lets Jolokia answer POSTed requests only, as curl -d sends them. */
+    private static JsonNode jolokia(int port, Map<String, Object> request) throws IOException, InterruptedException {
+        HttpRequest post = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/observe/jolokia"))
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))).build();
+        return JSON.readTree(HTTP.send(post, HttpResponse.BodyHandlers.ofString()).body());
     }
 
     static int freePort() throws IOException {

@@ -73,6 +73,63 @@ class ReExportEndToEndTest {
     }
 
     @Test
+    void aScoreDroppedIntoTheInboxAgainWithAnEditIsItsNextVersion() throws Exception {
+        ScoreEdits edits = ScoreEdits.of(SS9_XML, SS9_MIDI);
+        try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
+            Path score = service.output().resolve("SS 9");
+            service.drop(SS9_XML);
+            service.drop(SS9_MIDI);
+            service.awaitClosed("SS 9");
+            Map<String, JsonNode> before = ScoreVersions.notes(score);
+            ScoreEdits.Edited edit = edits.pitchChanged(Files.createDirectories(root.resolve("v2")));
+
+            service.drop(edit.version().musicXml());
+            service.drop(edit.version().midi());
+
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).until(() ->
+                    ScoreVersions.index(score).path("version").asInt() == 2 && CrashState.files(service.work()).isEmpty()
+                            && ScoreVersions.files(service.archive()).size() == 4);
+            JsonNode index = ScoreVersions.index(score);
+            assertThat(index.get("status").asText()).isEqualTo("completed");
+            assertThat(ScoreVersions.notes(score).keySet()).isEqualTo(before.keySet());
+            String changed = edits.original().byDocumentIndex(edit.touched().iterator().next()).universalId();
+            assertThat(index.at("/versions/1/changed").asInt()).isEqualTo(1);
+            assertThat(ScoreVersions.notes(score).get(changed).get("changed_in_version").asInt()).isEqualTo(2);
+            assertThat(index.at("/counts/stages/audio/completed").asInt()).as("WAVs rendered for version 2").isEqualTo(1);
+            ScoreVersions.assertNoStrayFile(score);
+        }
+    }
+
+    @Test
+    void twoVersionsHandedInAtOnceAreMadeOneAfterTheOther() throws Exception {
+        ScoreEdits edits = ScoreEdits.of(SS9_XML, SS9_MIDI);
+        try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
+            Path score = service.output().resolve("SS 9");
+            submit(service, SS9_XML, SS9_MIDI, List.of());
+            ScoreEdits.Edited pitch = edits.pitchChanged(Files.createDirectories(root.resolve("pitch")));
+            ScoreEdits.Edited dynamic = edits.dynamicChanged(Files.createDirectories(root.resolve("dynamic")));
+            var template = service.context().createProducerTemplate();
+
+            var first = template.asyncRequestBody("direct:sib2ae-submit",
+                    io.sib2ae.orchestrator.score.ScoreSet.of(pitch.version().musicXml(), pitch.version().midi(), List.of()),
+                    ScoreResult.class);
+            var second = template.asyncRequestBody("direct:sib2ae-submit",
+                    io.sib2ae.orchestrator.score.ScoreSet.of(dynamic.version().musicXml(), dynamic.version().midi(), List.of()),
+                    ScoreResult.class);
+            List<ScoreResult> results = List.of(first.get(), second.get());
+
+            assertThat(results).extracting(ScoreResult::status).containsOnly(ScoreStatus.COMPLETED);
+            assertThat(results).extracting(r -> r.version().number()).containsExactlyInAnyOrder(2, 3);
+            JsonNode index = ScoreVersions.index(score);
+            assertThat(index.get("version").asInt()).isEqualTo(3);
+            assertThat(index.get("versions")).hasSize(3);
+            assertThat(ScoreVersions.notes(score)).hasSize(9);
+            ScoreVersions.assertNoStrayFile(score);
+            assertThat(ScoreVersions.files(service.work().resolve("versions"))).as("nothing left staged").isEmpty();
+        }
+    }
+
+    @Test
     void aReExportThatFailsLeavesThePreviousVersionWhole() throws Exception {
         try (RunningService service = RunningService.start(root, SMALL_SOUNDFONT)) {
             Path score = service.output().resolve("SS 9");
@@ -115,6 +172,7 @@ class ReExportEndToEndTest {
         kept.removeAll(touched);
         r.assertIds(kept, Set.of(), Set.of(), touched);
         assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isZero();
+        assertThat(count(r.result(), "midi.completed")).as("MIDI files written (later ones renumbered, not rewritten)").isZero();
         String removed = touched.iterator().next();
         Set<String> expectedRetired = new TreeSet<>();
         expectedRetired.add("manifests/" + removed + ".json");
@@ -137,6 +195,7 @@ class ReExportEndToEndTest {
         Reexported r = reexport(ScoreEdits::barInserted);
         r.assertIds(r.before().keySet(), Set.of(), Set.of(), Set.of());
         assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isZero();
+        assertThat(count(r.result(), "midi.completed")).as("MIDI files written").isZero();
         for (JsonNode note : r.after().values()) {
             String id = note.get("universal_id").asText();
             assertThat(note.get("calculated_start_time").asDouble()).as(id + " moved later")
@@ -180,6 +239,7 @@ class ReExportEndToEndTest {
         Reexported r = reexport(ScoreEdits::partRenamed);
         r.assertIds(r.before().keySet(), Set.of(), Set.of(), Set.of());
         assertThat(count(r.result(), "audio.completed")).as("WAVs rendered").isZero();
+        assertThat(count(r.result(), "midi.completed")).as("MIDI files written (renamed, not rewritten)").isZero();
         List<JsonNode> renamed = r.after().values().stream().filter(n -> n.get("part_id").asText().equals(r.edit().partId())
                 && n.get("is_primary").asBoolean()).toList();
         assertThat(renamed).isNotEmpty();
@@ -283,6 +343,12 @@ class ReExportEndToEndTest {
             assertThat(result.version().removed()).as("removed").isEqualTo(removed.size());
             for (String id : changed) {
                 assertThat(after.get(id).get("changed_in_version").asInt()).as(id + " changed in").isEqualTo(2);
+            }
+            for (String id : present) {
+                // No edit here touches a tie: a tied note keeps its chain's ID and its primary.
+                assertThat(after.get(id).get("tied_group_id")).as(id + " tie chain").isEqualTo(before.get(id).get("tied_group_id"));
+                assertThat(after.get(id).get("primary_universal_id")).as(id + " primary")
+                        .isEqualTo(before.get(id).get("primary_universal_id"));
             }
             Set<String> gone = new TreeSet<>(before.keySet());
             gone.removeAll(after.keySet());

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,5 +59,45 @@ class AtomicFilesTest {
 
         assertThat(AtomicFiles.takeWritten(first)).isNull();
         assertThat(AtomicFiles.takeWritten(dir.resolve("n4999.mid"))).isNotNull();
+    }
+
+    @Test
+    void theTemporarySiblingIsAHiddenNameRecoveryRecognises() throws Exception {
+        Path file = dir.resolve("notes/C4.wav");
+        List<String> during = new java.util.ArrayList<>();
+
+        AtomicFiles.write(file, out -> {
+            try (Stream<Path> files = Files.list(file.getParent())) {
+                files.forEach(f -> during.add(f.getFileName().toString()));
+            }
+            out.write(1);
+        });
+
+        assertThat(during).singleElement().satisfies(name -> {
+            assertThat(name).startsWith(".C4.wav.").endsWith(AtomicFiles.TEMP_SUFFIX);
+            assertThat(AtomicFiles.isTemporaryName(name)).isTrue();
+        });
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("C4.wav");
+        }
+        // the names earlier versions gave their temporary files are still recognised, and no others
+        assertThat(AtomicFiles.isTemporaryName(".C4.wav." + UUID.randomUUID() + ".tmp")).isTrue();
+        assertThat(AtomicFiles.isTemporaryName("C4.wav")).isFalse();
+        assertThat(AtomicFiles.isTemporaryName(".C4.wav.part.tmp")).isFalse();
+    }
+
+    @Test
+    void aFolderRemovedBetweenWritesIsMadeAgain() throws Exception {
+        Path file = dir.resolve("manifests/n.json");
+        AtomicFiles.writeUnrecorded(file, new byte[] {1});
+        Files.delete(file);
+        Files.delete(file.getParent());
+
+        AtomicFiles.writeUnrecorded(file, new byte[] {2});
+        Path moved = dir.resolve("elsewhere/deeper/n.json");
+        AtomicFiles.moveAtomically(file, moved);
+
+        assertThat(Files.readAllBytes(moved)).containsExactly(2);
+        assertThat(file).doesNotExist();
     }
 }

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The previous version read back from the manifests a real run planned on disk is, fact for fact,
@@ -39,13 +41,18 @@ class PreviousVersionTest {
         return store.readIndex(output.resolve(FileNames.sanitize(coordinated.source().files().scoreName())));
     }
 
-    @Test
-    void theIndexOnDiskGivesTheFactsTheCoordinationGave() {
-        ScoreEdits actor = ScoreEdits.of(TestData.file("scores/ActorPreludeSample.xml"), TestData.file("scores/ActorPreludeSample.mid"));
-        CoordinatedScore coordinated = actor.original().coordinated();
+    /** A Sibelius export with a grace note and ties, and a string quartet of four parts. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "sib2ae/Acciatura/Saint-Saens Trio No 2.musicxml|sib2ae/Acciatura/Saint-Saens Trio No 2.mid|2|true",
+            "scores/Mozart_String_Quartet_in_G_K._387_1st_Mvmnt_excerpt.musicxml|scores/Mozart_String_Quartet_in_G_K._387_1st_Mvmnt_excerpt.mid|4|false"})
+    void theIndexOnDiskGivesTheFactsTheCoordinationGave(String musicXml, String midi, int parts, boolean graceNotes) {
+        CoordinatedScore coordinated = ScoreEdits.of(TestData.file(musicXml), TestData.file(midi)).original().coordinated();
         List<NoteFacts> fromDisk = PreviousVersion.notes(planAndReadBack(coordinated));
         assertThat(fromDisk).hasSize(coordinated.notes().size()).containsExactlyElementsOf(facts(coordinated));
-        assertThat(fromDisk).extracting(NoteFacts::partIndex).contains(0, 21);
+        assertThat(fromDisk).extracting(NoteFacts::partIndex).containsOnly(java.util.stream.IntStream.range(0, parts).boxed()
+                .toArray(Integer[]::new));
+        assertThat(fromDisk.stream().anyMatch(NoteFacts::grace)).isEqualTo(graceNotes);
     }
 
     @Test

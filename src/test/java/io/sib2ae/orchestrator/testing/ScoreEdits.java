@@ -18,7 +18,6 @@ import io.sib2ae.orchestrator.score.NotatedNote;
 import io.sib2ae.orchestrator.score.ScoreInputReader;
 import io.sib2ae.orchestrator.score.ScoreReader;
 import io.sib2ae.orchestrator.score.ScoreSet;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,22 +28,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.sound.midi.InvalidMidiDataException;
-import javax.sound.midi.MetaMessage;
-import javax.sound.midi.MidiEvent;
-import javax.sound.midi.MidiMessage;
-import javax.sound.midi.MidiSystem;
-import javax.sound.midi.Sequence;
-import javax.sound.midi.ShortMessage;
-import javax.sound.midi.Track;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
  * Makes re-export cases from a real score, as a composer would make them in the notation program:
- * edits the MusicXML (as a DOM, parsed with no DTD or entity fetched) and, where the edit changes
- * the sound, the MIDI the same way (with javax.sound.midi), and writes the new version under the
+ * edits the MusicXML (as a DOM, {@link MusicXmlDom}) and, where the edit changes the sound, the
+ * MIDI the same way ({@link MidiEdits}), and writes the new version under the
  * original file names into a folder of its own. Each edit says which notes of the original it
  * touched, by document index, so a test derives what it expects from the edit, not from the code
  * under test.
@@ -73,8 +64,9 @@ public final class ScoreEdits {
     /**
      * An edited export.
      *
-     * @param touched the document indexes, in the original, of the notes the edit changed or removed;
-     *                empty for edits that touch every note alike (a bar inserted, a tempo) or none
+     * @param touched the document indexes, in the original, of the notes the edit changed, removed or
+     *                (for a bar inserted in the middle) moved; empty for edits that touch every note
+     *                alike (a bar at the start, a tempo, new part ids) or none
      * @param partId  the part a part-level edit touched, else null
      */
     public record Edited(Kind kind, ScoreVersion version, Set<Integer> touched, String partId, String description) {
@@ -143,10 +135,8 @@ public final class ScoreEdits {
         if (accidental != null) {
             accidental.setTextContent("sharp");
         }
-        Sequence midi = readMidi();
-        MidiEvents events = midiEvents(midi, chosen);
-        setShort(events.on(), ShortMessage.NOTE_ON, events.on().getData1() + 1, events.on().getData2());
-        setShort(events.off(), events.off().getCommand(), events.off().getData1() + 1, events.off().getData2());
+        MidiEdits midi = MidiEdits.read(original.midi());
+        midi.note(onlyMidiNote(chosen)).transpose(1);
         write(folder, xml, midi);
         return new Edited(Kind.PITCH_CHANGED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
                 chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
@@ -165,10 +155,8 @@ public final class ScoreEdits {
                 note.removeChild(e);
             }
         }
-        Sequence midi = readMidi();
-        MidiEvents events = midiEvents(midi, chosen);
-        midi.getTracks()[events.track()].remove(events.onEvent());
-        midi.getTracks()[events.track()].remove(events.offEvent());
+        MidiEdits midi = MidiEdits.read(original.midi());
+        midi.note(onlyMidiNote(chosen)).remove();
         write(folder, xml, midi);
         return new Edited(Kind.NOTE_DELETED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
                 chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
@@ -187,9 +175,8 @@ public final class ScoreEdits {
         Element note = noteElement(xml, chosen.notated());
         // MusicXML's note dynamics is a percentage of the forte velocity 90.
         note.setAttribute("dynamics", decimal(velocity / 0.9));
-        Sequence midi = readMidi();
-        MidiEvents events = midiEvents(midi, chosen);
-        setShort(events.on(), ShortMessage.NOTE_ON, events.on().getData1(), velocity);
+        MidiEdits midi = MidiEdits.read(original.midi());
+        midi.note(onlyMidiNote(chosen)).strike(velocity);
         write(folder, xml, midi);
         return new Edited(Kind.DYNAMIC_CHANGED, reread(folder), Set.of(chosen.notated().documentIndex()), null,
                 chosen.notated().pitchName() + " in bar " + chosen.notated().measureNumber() + " of " + chosen.instrument()
@@ -237,14 +224,11 @@ public final class ScoreEdits {
             }
             Map<Integer, Integer> velocities = newVelocities(governed);
             if (velocities != null && !velocities.isEmpty() && governed.size() <= MOST_NOTES_A_DYNAMIC_GOVERNS) {
-                Sequence midi = readMidi();
+                MidiEdits midi = MidiEdits.read(original.midi());
                 for (CoordinatedNote note : original.coordinated().notes()) {
                     Integer velocity = governed.get(note.notated().documentIndex());
                     if (velocity != null && note.primary()) {
-                        for (MidiNote played : midiNotesOf(note)) {
-                            ShortMessage on = noteOn(midi, played);
-                            setShort(on, ShortMessage.NOTE_ON, on.getData1(), velocity);
-                        }
+                        midiNotesOf(note).forEach(played -> midi.note(played).strike(velocity));
                     }
                 }
                 write(folder, xml, midi);
@@ -356,24 +340,8 @@ public final class ScoreEdits {
         for (Element perMinute : descendants(xml.getDocumentElement(), "per-minute")) {
             perMinute.setTextContent(decimal(Double.parseDouble(perMinute.getTextContent().strip()) * TEMPO_FACTOR));
         }
-        Sequence midi = readMidi();
-        double firstQuartersPerMinute = 120;
-        boolean first = true;
-        for (Track track : midi.getTracks()) {
-            for (int i = 0; i < track.size(); i++) {
-                MidiMessage message = track.get(i).getMessage();
-                if (message instanceof MetaMessage meta && meta.getType() == 0x51) {
-                    byte[] data = meta.getData();
-                    int microsPerQuarter = ((data[0] & 0xff) << 16) | ((data[1] & 0xff) << 8) | (data[2] & 0xff);
-                    if (first) {
-                        firstQuartersPerMinute = 60_000_000.0 / microsPerQuarter;
-                        first = false;
-                    }
-                    int faster = (int) Math.round(microsPerQuarter / TEMPO_FACTOR);
-                    setMeta(meta, 0x51, new byte[] {(byte) (faster >> 16), (byte) (faster >> 8), (byte) faster});
-                }
-            }
-        }
+        MidiEdits midi = MidiEdits.read(original.midi());
+        double firstQuartersPerMinute = midi.speedUp(TEMPO_FACTOR);
         if (sounds.isEmpty()) {
             // The composer marks the new tempo where the score had none: at the start of the first part.
             Element measure = descendants(descendants(xml.getDocumentElement(), "part").get(0), "measure").get(0);
@@ -425,27 +393,8 @@ public final class ScoreEdits {
             part.insertBefore(bar, first);
             renumber(measures);
         }
-        Sequence midi = readMidi();
-        long barTicks = Math.round(barQuarters * midi.getResolution());
-        for (Track track : midi.getTracks()) {
-            List<MidiEvent> moved = new ArrayList<>();
-            for (int i = 0; i < track.size(); i++) {
-                MidiEvent event = track.get(i);
-                // What is set before the music starts (tempo, program, names) stays at zero; every
-                // note and everything later moves a bar on.
-                boolean note = event.getMessage() instanceof ShortMessage s
-                        && (s.getCommand() == ShortMessage.NOTE_ON || s.getCommand() == ShortMessage.NOTE_OFF);
-                if (note || event.getTick() > 0) {
-                    moved.add(event);
-                }
-            }
-            for (MidiEvent event : moved) {
-                // A track keeps its events sorted by tick: take each out and put it back later.
-                track.remove(event);
-                event.setTick(event.getTick() + barTicks);
-            }
-            moved.forEach(track::add);
-        }
+        MidiEdits midi = MidiEdits.read(original.midi());
+        midi.delayMusic(Math.round(barQuarters * midi.resolution()));
         write(folder, xml, midi);
         return new Edited(Kind.BAR_INSERTED, reread(folder), Set.of(), null, "a bar of " + barQuarters
                 + " quarters inserted at the start of every part");
@@ -497,10 +446,8 @@ public final class ScoreEdits {
             part.insertBefore(inserted, measures.get(bar));
             renumber(measures.subList(bar, measures.size()));
         }
-        Sequence midi = readMidi();
-        long from = Math.round(span.notatedStart() * midi.getResolution());
-        long barTicks = Math.round(span.length() * midi.getResolution());
-        shiftFrom(midi, from, barTicks);
+        MidiEdits midi = MidiEdits.read(original.midi());
+        midi.insertTime(Math.round(span.notatedStart() * midi.resolution()), Math.round(span.length() * midi.resolution()));
         write(folder, xml, midi);
         Set<Integer> moved = new java.util.TreeSet<>();
         notation.notes().stream().filter(n -> n.notatedOnset() >= span.notatedStart() - 1e-9).forEach(n -> moved.add(n.documentIndex()));
@@ -544,30 +491,6 @@ public final class ScoreEdits {
     }
 
     /**
-     * Moves every event from {@code from} on by {@code ticks}, except note-offs at {@code from}
-     * itself: they end notes that started before.
-     */
-    private static void shiftFrom(Sequence midi, long from, long ticks) {
-        for (Track track : midi.getTracks()) {
-            List<MidiEvent> moved = new ArrayList<>();
-            for (int i = 0; i < track.size(); i++) {
-                MidiEvent event = track.get(i);
-                boolean noteOff = event.getMessage() instanceof ShortMessage s && (s.getCommand() == ShortMessage.NOTE_OFF
-                        || s.getCommand() == ShortMessage.NOTE_ON && s.getData2() == 0);
-                if (event.getTick() > from || event.getTick() == from && !noteOff) {
-                    moved.add(event);
-                }
-            }
-            for (MidiEvent event : moved) {
-                // A track keeps its events sorted by tick: take each out and put it back later.
-                track.remove(event);
-                event.setTick(event.getTick() + ticks);
-            }
-            moved.forEach(track::add);
-        }
-    }
-
-    /**
      * The notes a one-note edit may choose from, in score order: each sounds once from its own MIDI
      * note, and is not tied, not grace, not a drum and not part of a chord, so that changing it
      * changes nothing else.
@@ -603,49 +526,13 @@ public final class ScoreEdits {
                 && note.performances().stream().anyMatch(p -> Math.abs(m.startSeconds() - p.startSeconds()) < 1e-5)).toList();
     }
 
-    /** The note-on of a MIDI note in the freshly read sequence. */
-    private static ShortMessage noteOn(Sequence sequence, MidiNote played) {
-        Track track = sequence.getTracks()[played.track()];
-        for (int i = 0; i < track.size(); i++) {
-            MidiEvent event = track.get(i);
-            if (event.getTick() == played.startTick() && event.getMessage() instanceof ShortMessage s
-                    && s.getCommand() == ShortMessage.NOTE_ON && s.getData2() > 0 && s.getChannel() == played.channel()
-                    && s.getData1() == played.pitch()) {
-                return s;
-            }
+    /** The one MIDI note a plain note sounds from. */
+    private MidiNote onlyMidiNote(CoordinatedNote plain) {
+        List<MidiNote> played = midiNotesOf(plain);
+        if (played.size() != 1) {
+            throw new IllegalStateException(plain.notated().pitchName() + " sounds from " + played.size() + " MIDI notes, not one");
         }
-        throw new IllegalStateException("no MIDI note-on for key " + played.pitch() + " at tick " + played.startTick());
-    }
-
-    private record MidiEvents(int track, MidiEvent onEvent, MidiEvent offEvent) {
-        ShortMessage on() {
-            return (ShortMessage) onEvent.getMessage();
-        }
-
-        ShortMessage off() {
-            return (ShortMessage) offEvent.getMessage();
-        }
-    }
-
-    /** The note-on and its note-off in the freshly read sequence, for the one MIDI note a plain note sounds. */
-    private MidiEvents midiEvents(Sequence sequence, CoordinatedNote note) {
-        MidiNote played = midiNotesOf(note).get(0);
-        Track track = sequence.getTracks()[played.track()];
-        MidiEvent on = null;
-        for (int i = 0; i < track.size(); i++) {
-            MidiEvent event = track.get(i);
-            if (!(event.getMessage() instanceof ShortMessage s) || s.getChannel() != played.channel() || s.getData1() != played.pitch()) {
-                continue;
-            }
-            boolean isOn = s.getCommand() == ShortMessage.NOTE_ON && s.getData2() > 0;
-            boolean isOff = s.getCommand() == ShortMessage.NOTE_OFF || s.getCommand() == ShortMessage.NOTE_ON && s.getData2() == 0;
-            if (on == null && isOn && event.getTick() == played.startTick()) {
-                on = event;
-            } else if (on != null && isOff && event.getTick() >= played.startTick()) {
-                return new MidiEvents(played.track(), on, event);
-            }
-        }
-        throw new IllegalStateException("no MIDI note-on/off pair for " + note.notated().pitchName() + " at tick " + played.startTick());
+        return played.get(0);
     }
 
     /**
@@ -691,45 +578,16 @@ public final class ScoreEdits {
         return String.format(Locale.ROOT, "%.4f", value).replaceAll("\\.?0+$", "");
     }
 
-    private static void setShort(ShortMessage message, int command, int key, int velocity) {
-        try {
-            message.setMessage(command, message.getChannel(), key, velocity);
-        } catch (InvalidMidiDataException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void setMeta(MetaMessage meta, int type, byte[] data) {
-        try {
-            meta.setMessage(type, data, data.length);
-        } catch (InvalidMidiDataException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Sequence readMidi() {
-        try {
-            return MidiSystem.getSequence(new ByteArrayInputStream(Files.readAllBytes(original.midi())));
-        } catch (InvalidMidiDataException e) {
-            throw new IllegalStateException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Writes the edited MusicXML, and the edited MIDI when given, under the original names. */
-    private void write(Path folder, Document xml, Sequence midi) {
+    private void write(Path folder, Document xml, MidiEdits midi) {
         try {
             Files.createDirectories(folder);
-            MusicXmlDom.write(xml, folder.resolve(original.musicXml().getFileName()));
-            if (midi != null) {
-                int type = MidiSystem.getMidiFileFormat(original.midi().toFile()).getType();
-                MidiSystem.write(midi, type, folder.resolve(original.midi().getFileName()).toFile());
-            }
-        } catch (InvalidMidiDataException e) {
-            throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        MusicXmlDom.write(xml, folder.resolve(original.musicXml().getFileName()));
+        if (midi != null) {
+            midi.write(folder.resolve(original.midi().getFileName()));
         }
     }
 
