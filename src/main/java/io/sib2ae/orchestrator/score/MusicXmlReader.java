@@ -55,7 +55,7 @@ public final class MusicXmlReader {
     }
 
     /** Mutable state of one parse; the reader itself stays immutable and thread-safe. */
-    private final class Parse {
+    private final class Parse implements ScoreCursor {
         private final XMLStreamReader xml;
         private final ScoreLayoutCollector layout;
         private final String fileName;
@@ -74,7 +74,7 @@ public final class MusicXmlReader {
         private String activeEndingNumbers;
 
         Parse(XMLStreamReader xml, String fileName) {
-            this.layout = new ScoreLayoutCollector(fileName);
+            this.layout = new ScoreLayoutCollector(fileName, this);
             this.xml = new LayoutTee(xml, layout);
             this.fileName = fileName;
         }
@@ -125,6 +125,21 @@ public final class MusicXmlReader {
                 throw new ScoreInputException("The file holds no XML element: it is empty or not MusicXML", fileName);
             }
             return build();
+        }
+
+        @Override
+        public String partId() {
+            return part == null ? null : part.id;
+        }
+
+        @Override
+        public int measureIndex() {
+            return part.currentMeasure;
+        }
+
+        @Override
+        public double quartersInMeasure(double offsetDivisions) {
+            return round(part.position + offsetDivisions / part.divisions);
         }
 
         private void readScorePart() throws XMLStreamException {
@@ -331,6 +346,7 @@ public final class MusicXmlReader {
                             round(p.length() * factor), p.chordIndex(), p.fields(), p.sounding(), p.velocity()));
                 }
             }
+            layout.measureRescaled(part.id, part.currentMeasure, factor);
             String number = measure.number == null ? String.valueOf(part.currentMeasure + 1) : measure.number;
             warnings.add(new ScoreWarning(ScoreWarning.Kind.LATE_DIVISIONS, part.id, part.currentMeasure, number,
                     "part " + part.id + ", measure " + number + ": <divisions> " + formatNumber(divisions)

@@ -8,7 +8,6 @@ import io.sib2ae.orchestrator.score.ScoreLayout.PageLayout;
 import io.sib2ae.orchestrator.score.ScoreLayout.PartLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,12 @@ import javax.xml.stream.XMLStreamReader;
  * Collects the layout facts (page margins, measure widths and breaks, staves, clefs, octave-shift
  * lines) from the events {@link MusicXmlReader} reads, in the same single pass: it sees every
  * event the reader pulls ({@link LayoutTee}) and builds its own picture from them, so the reader's
- * note logic and the layout never need a second parse. A layout number that cannot be read does
- * not fail the notation (coordination and audio need none of it); it is kept as
- * {@link #problem()} and the collector stops, so only the hop that needs the layout fails.
+ * note logic and the layout never need a second parse. Where a clef or an octave-shift line takes
+ * effect is asked of the reader ({@link ScoreCursor}), never counted here: the layout and the notes
+ * have one model of time, so a note is compared with a clef at the very onset the reader gave it.
+ * A layout number that cannot be read does not fail the notation (coordination and audio need
+ * none of it); it is kept as {@link #problem()} and the collector stops, so only the hop that
+ * needs the layout fails.
  */
 final class ScoreLayoutCollector {
 
@@ -49,6 +51,7 @@ final class ScoreLayoutCollector {
 
 
     private final String file;
+    private final ScoreCursor cursor;
     private final List<String> path = new ArrayList<>();
     private final Map<String, String> partNames = new LinkedHashMap<>();
     private final Map<String, Integer> staves = new LinkedHashMap<>();
@@ -56,18 +59,10 @@ final class ScoreLayoutCollector {
     private final List<ClefChange> clefs = new ArrayList<>();
     private final double[] pageValues = new double[6];
     private double defaultSystemLeft;
-    private String partId;
     private String scorePartId;
-    private int measureIndex;
     private boolean firstPart;
-    private int divisions = 1;
-    private long position;
     private RawMeasure pending;
     private final StringBuilder text = new StringBuilder();
-    // note/forward/backup state
-    private boolean inNoteChord;
-    private boolean inNoteGrace;
-    private long duration;
     // clef state
     private int clefNumber;
     private String clefSign;
@@ -77,16 +72,16 @@ final class ScoreLayoutCollector {
     // score-timewise: measures hold the parts
     private boolean timewise;
     private boolean firstPartOfMeasure;
-    private final Map<String, Integer> divisionsByPart = new HashMap<>();
     // octave-shift state: the marks of the current direction, and the lines still open
     private final List<ShiftMark> directionShifts = new ArrayList<>();
     private int directionStaff;
-    private long directionOffset;
+    private double directionOffset;
     private final Map<String, OpenShift> openShifts = new LinkedHashMap<>();
     private final List<OctaveShift> octaveShifts = new ArrayList<>();
 
-    ScoreLayoutCollector(String file) {
+    ScoreLayoutCollector(String file, ScoreCursor cursor) {
         this.file = file;
+        this.cursor = cursor;
     }
 
     private String problem;
@@ -125,6 +120,27 @@ final class ScoreLayoutCollector {
         }
     }
 
+    /**
+     * The reader has read a part's bar again with divisions declared after its first notes
+     * ({@code factor} = old divisions / new): the clefs and octave-shift points placed in that bar
+     * so far move with its notes.
+     */
+    void measureRescaled(String partId, int measureIndex, double factor) {
+        clefs.replaceAll(c -> c.partId().equals(partId) && c.measureIndex() == measureIndex
+                ? new ClefChange(partId, c.staff(), measureIndex, MusicXmlReader.round(c.onsetQuarters() * factor), c.clef())
+                : c);
+        octaveShifts.replaceAll(s -> s.partId().equals(partId) ? rescaled(s, measureIndex, factor) : s);
+        openShifts.replaceAll((key, open) -> open.partId().equals(partId) && open.measureIndex() == measureIndex
+                ? new OpenShift(partId, open.staff(), measureIndex, MusicXmlReader.round(open.quarters() * factor), open.steps())
+                : open);
+    }
+
+    private static OctaveShift rescaled(OctaveShift s, int measureIndex, double factor) {
+        double start = s.startMeasure() == measureIndex ? MusicXmlReader.round(s.startQuarters() * factor) : s.startQuarters();
+        double stop = s.stopMeasure() == measureIndex ? MusicXmlReader.round(s.stopQuarters() * factor) : s.stopQuarters();
+        return new OctaveShift(s.partId(), s.staff(), s.startMeasure(), start, s.stopMeasure(), stop, s.steps());
+    }
+
     /** Why the layout could not be read, or null when it could. */
     String problem() {
         return problem;
@@ -155,27 +171,22 @@ final class ScoreLayoutCollector {
                 partNames.put(scorePartId, "");
             }
             case "part" -> {
-                partId = r.getAttributeValue(null, "id");
-                // Every part repeats the same widths and breaks, so the first part speaks for all.
+                // Every part repeats the same widths and breaks, so the first part speaks for all;
+                // in a timewise score the measure holds the parts, so the first part of each measure.
                 if (timewise) {
-                    // Here the measure holds the parts, and each part keeps its divisions across measures.
                     firstPart = firstPartOfMeasure;
                     firstPartOfMeasure = false;
-                    position = 0;
-                    divisions = divisionsByPart.getOrDefault(partId, 1);
                 } else {
                     firstPart = !partSeen;
                     partSeen = true;
-                    measureIndex = 0;
-                    divisions = 1;
                 }
             }
             case "measure" -> {
-                position = 0;
                 firstPartOfMeasure = true;
                 if (firstPart || timewise) {
+                    boolean first = measures.isEmpty();
                     pending = new RawMeasure(r.getAttributeValue(null, "number"),
-                            parse(r.getAttributeValue(null, "width"), 0), measureIndex == 0, measureIndex == 0, null);
+                            parse(r.getAttributeValue(null, "width"), 0), first, first, null);
                 }
             }
             case "print" -> {
@@ -187,14 +198,6 @@ final class ScoreLayoutCollector {
                             pending.newSystem() || system || page, pending.newPage() || page, pending.leftMargin());
                 }
             }
-            case "note" -> {
-                inNoteChord = false;
-                inNoteGrace = false;
-                duration = 0;
-            }
-            case "chord" -> inNoteChord = true;
-            case "grace" -> inNoteGrace = true;
-            case "forward", "backup" -> duration = 0;
             case "direction" -> {
                 directionShifts.clear();
                 directionStaff = 1;
@@ -251,20 +254,11 @@ final class ScoreLayoutCollector {
                 }
             }
             case "print" -> inPrint = false;
-            case "divisions" -> divisions = Math.max(1, (int) parse(value, 1));
-            case "staves" -> staves.put(partId, Math.max(1, (int) parse(value, 1)));
-            case "duration" -> duration = (long) parse(value, 0);
-            case "note" -> {
-                if (inNoteGrace) {
-                    return;
-                }
-                // A chord note sounds with the note before it and does not move time on.
-                if (!inNoteChord) {
-                    position += duration;
+            case "staves" -> {
+                if (cursor.partId() != null) {
+                    staves.put(cursor.partId(), Math.max(1, (int) parse(value, 1)));
                 }
             }
-            case "forward" -> position += duration;
-            case "backup" -> position -= duration;
             case "staff" -> {
                 if (under("direction", "staff")) {
                     directionStaff = (int) parse(value, 1);
@@ -272,10 +266,16 @@ final class ScoreLayoutCollector {
             }
             case "offset" -> {
                 if (under("direction", "offset")) {
-                    directionOffset = (long) parse(value, 0);
+                    directionOffset = parse(value, 0);
                 }
             }
-            case "direction" -> directionShifts.forEach(this::octaveShift);
+            case "direction" -> {
+                // The reader refuses a direction outside a part's measure; a file it reads on
+                // (one in the part list, say) has no point of the score to place a line at.
+                if (cursor.partId() != null) {
+                    directionShifts.forEach(this::octaveShift);
+                }
+            }
             case "sign" -> clefSign = value;
             case "line" -> {
                 if (under("clef", "line")) {
@@ -284,21 +284,19 @@ final class ScoreLayoutCollector {
             }
             case "clef-octave-change" -> clefOctave = (int) parse(value, 0);
             case "clef" -> {
-                int line = clefLine != 0 ? clefLine : defaultLine(clefSign);
-                clefs.add(new ClefChange(partId, clefNumber, measureIndex, (double) position / divisions,
-                        new Clef(clefSign, line, clefOctave)));
+                if (cursor.partId() != null) {
+                    int line = clefLine != 0 ? clefLine : defaultLine(clefSign);
+                    clefs.add(new ClefChange(cursor.partId(), clefNumber, cursor.measureIndex(),
+                            cursor.quartersInMeasure(0), new Clef(clefSign, line, clefOctave)));
+                }
             }
             case "measure" -> {
                 if ((firstPart || timewise) && pending != null) {
                     measures.add(pending);
                     pending = null;
                 }
-                measureIndex++;
             }
-            case "part" -> {
-                firstPart = false;
-                divisionsByPart.put(partId, divisions);
-            }
+            case "part" -> firstPart = false;
             default -> {
             }
         }
@@ -314,8 +312,10 @@ final class ScoreLayoutCollector {
         if (!starts && !"stop".equals(mark.type())) {
             return; // "continue" only repeats the line on a new system
         }
+        String partId = cursor.partId();
+        int measureIndex = cursor.measureIndex();
         String key = partId + "|" + directionStaff + "|" + (mark.number() == null ? "1" : mark.number());
-        double quarters = (double) (position + directionOffset) / divisions;
+        double quarters = cursor.quartersInMeasure(directionOffset);
         OpenShift open = openShifts.remove(key);
         if (open != null) {
             octaveShifts.add(open.stopAt(measureIndex, quarters));

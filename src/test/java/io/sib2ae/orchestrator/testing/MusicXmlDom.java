@@ -35,6 +35,27 @@ public final class MusicXmlDom {
 
     public static Document parse(Path musicXml) {
         try {
+            return builder().parse(musicXml.toFile());
+        } catch (SAXException e) {
+            throw new IllegalStateException("cannot parse " + musicXml, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses MusicXML already in memory (the score of an .mxl archive, say). */
+    public static Document parse(byte[] musicXml, String name) {
+        try {
+            return builder().parse(new java.io.ByteArrayInputStream(musicXml));
+        } catch (SAXException e) {
+            throw new IllegalStateException("cannot parse " + name, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DocumentBuilder builder() {
+        try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -47,11 +68,9 @@ public final class MusicXmlDom {
             DocumentBuilder builder = factory.newDocumentBuilder();
             // An empty DTD for any the file names: its URL is never fetched.
             builder.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
-            return builder.parse(musicXml.toFile());
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IllegalStateException("cannot parse " + musicXml, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("no secure XML parser", e);
         }
     }
 
