@@ -2,6 +2,7 @@ package io.sib2ae.orchestrator;
 
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
 import io.sib2ae.orchestrator.intake.Folders;
+import io.sib2ae.orchestrator.intake.OneVersionAtATime;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.manifest.VersionFolders;
 import io.sib2ae.orchestrator.run.ManifestPlanner;
@@ -52,6 +53,12 @@ public class ScoreConfiguration implements CamelConfiguration {
     @BindToRegistry(value = "versionFolders", lazy = true)
     public VersionFolders versionFolders(Folders folders) {
         return new VersionFolders(folders.output(), folders.work().resolve("versions"));
+    }
+
+    /** Serialises the versions of one score (see ScoreRoutes' one-version-at-a-time). */
+    @BindToRegistry("oneVersionAtATime")
+    public OneVersionAtATime oneVersionAtATime() {
+        return new OneVersionAtATime();
     }
 
     @BindToRegistry(value = "manifestPlanner", lazy = true)

@@ -163,8 +163,8 @@ public final class AtomicFiles {
 
     /*
      * The folder is made only when the file cannot be created without it: a score writes some
-     * twenty thousand files into a dozen folders, and making sure of the folder before each one
-     * cost two system calls per file.
+     * eleven thousand files into a handful of folders, and making sure of the folder before each
+     * write and again before its rename cost four system calls per file.
      */
     private static OutputStream newTemporaryFile(Path temp) throws IOException {
         try {

@@ -19,10 +19,8 @@ public class ScoreRoutes extends RouteBuilder {
                 .routeConfigurationId("score-errors")
                 .setProperty(SCORE_SET, body()).id("keep-score-set")
                 // One version of a score at a time: the next waits until the one in work is closed and
-                // committed (the permit is given back when the exchange completes), so it is aligned
-                // with it and two versions never share the score's staging folder.
-                .throttle(constant(1)).concurrentRequestsMode().correlationExpression(simple("${body.scoreName}"))
-                    .id("one-version-at-a-time")
+                // committed, so it is aligned with it and two versions never share a staging folder.
+                .process("oneVersionAtATime").id("one-version-at-a-time")
                 .bean("scoreReader", "read").id("read-score")                          // ScoreSet -> ScoreSource
                 .bean("noteCoordinator", "coordinate").id("coordinate-notes")           // -> CoordinatedScore
                 .bean("manifestPlanner", "plan").id("plan-manifests")                   // -> ScoreRun

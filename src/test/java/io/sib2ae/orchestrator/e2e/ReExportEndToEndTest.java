@@ -27,8 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReExportEndToEndTest {
 
+    // Without the example studio routes: their delivery copies the assets after the completion event,
+    // on a thread of their own, and could still be writing into the test's folder when it is deleted.
     static final Map<String, String> SMALL_SOUNDFONT = Files.isRegularFile(Path.of("/usr/share/sounds/sf2/TimGM6mb.sf2"))
-            ? Map.of("sib2ae.audio.soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2") : Map.of();
+            ? Map.of("sib2ae.audio.soundfont", "/usr/share/sounds/sf2/TimGM6mb.sf2", "sib2ae.routes", "target/no-studio-routes")
+            : Map.of("sib2ae.routes", "target/no-studio-routes");
 
     static final Path SS9_XML = TestData.file("sib2ae/SS 9.musicxml");
     static final Path SS9_MIDI = TestData.file("sib2ae/SS 9.mid");

@@ -49,6 +49,7 @@ final class RouteFixtures {
         registry.bind("noteHops", new NoteHops(manifests));
         registry.bind("progressReporter", new ProgressReporter(manifests));
         registry.bind("stopSignal", new StopSignal());
+        registry.bind("oneVersionAtATime", new io.sib2ae.orchestrator.intake.OneVersionAtATime());
     }
 
     /** The placeholders the routes use, with short waits. */
