@@ -20,13 +20,25 @@
 # then, unless skipped, linearity: one copy of the score against two in service mode;
 # then, unless skipped, reexport: the cold one-shot into a fresh --out, then the same score with one
 # pitch changed into the same --out (its version 2), then that again: each one's wall time against
-# the first export's, with the WAVs each rendered (from the MusicXML alone: a MIDI edit is not scripted).
+# the first export's, with the WAVs each rendered (from the MusicXML alone: a MIDI edit is not scripted);
+# then, unless skipped, scale (distributed mode, issue 14): BENCH_SCALE_REPEAT rounds run alternately,
+# each the score dropped once into a service started for it, its processing span (index created_at
+# to completed_at) and CPU, in three set-ups:
+#   in-process, one instance on one core (taskset -c 0), no broker: the baseline for the broker's cost
+#   one instance on core 0 through the broker                  (scripts/artemis.sh, not pinned)
+#   two instances on cores 0 and 1 through the broker, sharing inbox, output, archive, failed, work
+# and reports the medians: speed-up of two instances over one (target >= 1.8x), the broker's overhead
+# per note (wall and CPU, one instance through the broker against in-process), the broker's own CPU and
+# messages per note (its queue counters), each node's share of the notes, the leader's coordination
+# CPU per note and the bytes written per note: the figures of the README's capacity model.
 #
 # usage: scripts/bench.sh            (from the repository root; builds the jar when missing)
 # env:   BENCH_REPEAT=3 (rounds)  BENCH_BASELINE_N=100  BENCH_SF2=/usr/share/sounds/sf2/FluidR3_GM.sf2
 #        BENCH_SKIP_LINEARITY=1  BENCH_SKIP_BASELINE=1  BENCH_KEEP=1 (keep the temp folder)
 #        BENCH_JAR=path (another build, for an A/B)  BENCH_ONLY_LINEARITY=1  BENCH_SERVICE=jar
 #        BENCH_SKIP_REEXPORT=1  BENCH_ONLY_REEXPORT=1
+#        BENCH_SKIP_SCALE=1  BENCH_ONLY_SCALE=1  BENCH_SCALE_REPEAT=3 (default BENCH_REPEAT)  BENCH_BROKER_PORT=61626
+#        BENCH_SCORE=ActorPreludeSample
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -34,7 +46,7 @@ cd "$ROOT"
 JAR="$(readlink -f "${BENCH_JAR:-$ROOT/target/sib2ae-orchestrator.jar}")"
 LAUNCHER="$ROOT/bin/sib2ae"
 SCORES="${BENCH_SCORES:-$ROOT/testdata/scores}"
-SCORE=ActorPreludeSample
+SCORE="${BENCH_SCORE:-ActorPreludeSample}"   # another of testdata/scores, with its .mid, for a quick trial
 XML="$SCORES/$SCORE.xml"
 MID="$SCORES/$SCORE.mid"
 SF2="${BENCH_SF2:-/usr/share/sounds/sf2/FluidR3_GM.sf2}"
@@ -62,11 +74,16 @@ fi
 
 TMP="$(mktemp -d /tmp/sib2ae-bench.XXXXXX)"
 SERVICE_PID=""
+SCALE_PIDS=()
+BROKER_DIR=""
 cleanup() {
-    if [[ -n "$SERVICE_PID" ]] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-        kill "$SERVICE_PID" 2>/dev/null || true
-        wait "$SERVICE_PID" 2>/dev/null || true
-    fi
+    for pid in "$SERVICE_PID" "${SCALE_PIDS[@]}"; do
+        if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
+            kill "$pid" 2>/dev/null || true
+            wait "$pid" 2>/dev/null || true
+        fi
+    done
+    if [[ -n "$BROKER_DIR" ]]; then "$ROOT/scripts/artemis.sh" stop "$BROKER_DIR" >/dev/null 2>&1 || true; fi
     if [[ -z "${BENCH_KEEP:-}" ]]; then rm -rf "$TMP"; else echo "kept $TMP"; fi
 }
 trap cleanup EXIT
@@ -101,7 +118,7 @@ one_shot() {
 }
 JAVA_JAR=(java -Xmx1g -Dsib2ae.audio.soundfont="$SF2" -jar "$JAR")
 HAVE_LAUNCHER=""
-if [[ -x "$LAUNCHER" && -z "${BENCH_JAR:-}" && -z "${BENCH_ONLY_REEXPORT:-}" ]]; then
+if [[ -x "$LAUNCHER" && -z "${BENCH_JAR:-}" && -z "${BENCH_ONLY_REEXPORT:-}" && -z "${BENCH_ONLY_SCALE:-}" ]]; then
     HAVE_LAUNCHER=1
     LAUNCH=(env SIB2AE_JAR="$JAR" SIB2AE_CDS_DIR="$TMP/cds" "$LAUNCHER" -Dsib2ae.audio.soundfont="$SF2")
     # The first run writes the class-data archive (as a user's first run does); it is not timed.
@@ -187,7 +204,7 @@ stop_service() {
     SERVICE_PID=""
 }
 
-if [[ -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENCH_ONLY_REEXPORT:-}" ]]; then
+if [[ -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENCH_ONLY_REEXPORT:-}" && -z "${BENCH_ONLY_SCALE:-}" ]]; then
 R_LAUNCH=(); R_LAUNCH_CPU=(); R_JAR=(); R_JAR_CPU=(); R_RSS=(); R_FCOLD=(); R_FCOLD_CPU=()
 R_FWARM=(); R_FWARM_CPU=(); R_SECOND=(); R_SECOND_CPU=(); R_FIRST=()
 echo
@@ -329,7 +346,7 @@ span = (max(ts(m["completed_at"]) for m in ms) - min(ts(m["created_at"]) for m i
 print(round(drop, 2), round(span, 2), round(cpu, 2), ",".join(m["status"] for m in ms))
 EOF
 }
-if [[ -z "${BENCH_SKIP_LINEARITY:-}" && -z "${BENCH_ONLY_REEXPORT:-}" ]]; then
+if [[ -z "${BENCH_SKIP_LINEARITY:-}" && -z "${BENCH_ONLY_REEXPORT:-}" && -z "${BENCH_ONLY_SCALE:-}" ]]; then
     read -r D1 S1 C1 ST1 < <(run_service 1)
     read -r D2 S2 C2 ST2 < <(run_service 2)
     echo
@@ -354,7 +371,7 @@ audio = index["counts"]["stages"]["audio"].get("completed", 0)
 print(round(float(sys.argv[2]), 2), audio, index["version"])
 EOF
 }
-if [[ -z "${BENCH_SKIP_REEXPORT:-}" && -z "${BENCH_ONLY_LINEARITY:-}" ]]; then
+if [[ -z "${BENCH_SKIP_REEXPORT:-}" && -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENCH_ONLY_SCALE:-}" ]]; then
     mkdir -p "$TMP/reexport/v2"
     # One pitch changed: the middle note written without an alteration is raised a semitone.
     python3 - "$XML" "$TMP/reexport/v2/$SCORE.xml" <<'EOF'
@@ -373,4 +390,170 @@ EOF
     echo "   first export:           ${RW1}s, ${RA1} WAVs rendered (version $RV1)"
     echo "   one pitch changed:      ${RW2}s, ${RA2} WAV(s) rendered (version $RV2)   re-export/first $(calc "round($RW2/$RW1,2)")"
     echo "   the same files again:   ${RW3}s, ${RA3} WAVs rendered (version $RV3)   again/first $(calc "round($RW3/$RW1,2)")"
+fi
+
+# ---------------------------------------------------------------- scale (distributed mode, issue 14)
+# One service process in its own working folder, its log in $base; $1 base (the shared folders), $2
+# node name, $3 the core it is pinned to, $4 the broker URL or "" for the in-process mode. Appends
+# its pid to SCALE_PIDS.
+scale_instance() {
+    local base=$1 node=$2 core=$3 url=$4
+    local broker=()
+    [[ -n "$url" ]] && broker=(-Dsib2ae.broker.url="$url" -Dsib2ae.broker.user=sib2ae -Dsib2ae.broker.password=sib2ae)
+    mkdir -p "$base/run-$node"
+    (cd "$base/run-$node" && exec taskset -c "$core" java -Xmx1g -Dsib2ae.audio.soundfont="$SF2" \
+        -Dsib2ae.management.port=0 -Dsib2ae.node.name="$node" "${broker[@]}" \
+        -Dsib2ae.inbox="$base/inbox" -Dsib2ae.output="$base/output" -Dsib2ae.archive="$base/archive" \
+        -Dsib2ae.failed="$base/failed" -Dsib2ae.work="$base/work" \
+        -Dsib2ae.intake.quiet-period-ms=1000 -Dsib2ae.intake.read-lock-min-age-ms=200 \
+        -Dsib2ae.intake.poll-delay-ms=200 -jar "$JAR" >"$base/service-$node.log" 2>&1) &
+    SCALE_PIDS+=($!)
+}
+# The broker's queue counters, messages added since it started: "notes done dead"
+broker_counters() {
+    "$BROKER_DIR/bin/artemis" queue stat --url "$BROKER_URL" --user sib2ae --password sib2ae --maxRows 1000 2>/dev/null \
+        | python3 -c '
+import sys
+added = {}
+for line in sys.stdin:
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) >= 5 and cells[4].isdigit():
+        added[cells[0]] = int(cells[4])
+print(added.get("sib2ae.notes", 0), added.get("sib2ae.notes.done", 0), added.get("sib2ae.notes.dead", 0))'
+}
+# $1 label, $2 instances (0 = one in-process instance, no broker), $3 round; the score dropped once
+# into services started for it. Prints "span_s drop_to_done_s cpu_s broker_cpu_s notes_msgs done_msgs
+# dead_msgs bytes status nodes_rendered_per_node leader_coordination_cpu_s leader"
+scale_run() {
+    local label=$1 instances=$2 round=$3 base="$TMP/scale/$1-$3"
+    rm -rf "$base"; mkdir -p "$base"/{inbox,output,archive,failed,work,staging}
+    local nodes=()
+    SCALE_PIDS=()
+    if (( instances == 0 )); then
+        nodes=(in-process); scale_instance "$base" in-process 0 ""
+    else
+        for ((i = 0; i < instances; i++)); do nodes+=("node$i"); scale_instance "$base" "node$i" "$i" "$BROKER_URL"; done
+    fi
+    local k
+    for ((k = 0; k < ${#nodes[@]}; k++)); do
+        for _ in $(seq 1 600); do
+            grep -q "started in" "$base/service-${nodes[$k]}.log" 2>/dev/null && break
+            kill -0 "${SCALE_PIDS[$k]}" 2>/dev/null \
+                || { echo "instance ${nodes[$k]} died:" >&2; tail "$base/service-${nodes[$k]}.log" >&2; exit 1; }
+            sleep 0.2
+        done
+    done
+    local name="Scale${label}${round}"
+    { cat "$XML"; echo "<!-- bench copy $name -->"; } >"$base/staging/$name.xml"
+    cp "$MID" "$base/staging/$name.mid"
+    local counters0="0 0 0" bcpu0=0 bpid=""
+    if (( instances > 0 )); then
+        counters0="$(broker_counters)"; bpid="$(cat "$BROKER_DIR/data/artemis.pid")"; bcpu0="$(proc_cpu "$bpid")"
+    fi
+    local cpu0=()
+    for ((k = 0; k < ${#nodes[@]}; k++)); do cpu0+=("$(proc_cpu "${SCALE_PIDS[$k]}")"); done
+    local t0; t0="$(now)"
+    mv "$base/staging/"* "$base/inbox/"
+    local finished=""
+    for _ in $(seq 1 12000); do
+        grep -qE '^  "status" : "(completed|completed_with_failures|failed)"' "$base/output/$name/manifest.json" 2>/dev/null \
+            && { finished=1; break; }
+        sleep 0.1
+    done
+    local t1; t1="$(now)"
+    local cpus=()
+    for ((k = 0; k < ${#nodes[@]}; k++)); do cpus+=("$(calc "round($(proc_cpu "${SCALE_PIDS[$k]}")-${cpu0[$k]},2)")"); done
+    local counters1="0 0 0" bcpu=0
+    if (( instances > 0 )); then counters1="$(broker_counters)"; bcpu="$(calc "round($(proc_cpu "$bpid")-$bcpu0,2)")"; fi
+    for pid in "${SCALE_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${SCALE_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+    SCALE_PIDS=()
+    [[ -n "$finished" ]] || { echo "scale run $label timed out; logs in $base" >&2; BENCH_KEEP=1; exit 1; }
+    python3 - "$base" "$name" "$(calc "$t1-$t0")" "$bcpu" "$counters0" "$counters1" "${cpus[@]}" <<'EOF'
+import json, os, sys
+from datetime import datetime
+base, name, drop, bcpu, c0, c1 = sys.argv[1:7]
+cpus = [float(c) for c in sys.argv[7:]]
+ts = lambda s: datetime.fromisoformat(s.rstrip("Z")[:26])
+index = json.load(open(f"{base}/output/{name}/manifest.json"))
+span = (ts(index["completed_at"]) - ts(index["created_at"])).total_seconds()
+added = [b - a for a, b in zip(map(int, c0.split()), map(int, c1.split()))]
+size = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(f"{base}/output/{name}") for f in fs)
+nodes = index.get("nodes") or {}
+leader, coordination = "-", 0.0
+if len(cpus) == 2:
+    # The leader says so in its log. It renders its share and coordinates: its CPU beyond rendering
+    # its notes at the other's CPU per note is the coordination (intake, planning, reports, closing).
+    logs = [open(f"{base}/service-node{i}.log", errors="replace").read() for i in range(2)]
+    leads = [i for i in range(2) if "now leads intake" in logs[i]]
+    li = leads[-1] if leads else 0
+    leader = f"node{li}"
+    rendered = [nodes.get(f"node{i}", 0) for i in range(2)]
+    # Each JVM's fixed cost (start, JIT) hides in the other's cost per note when it rendered few:
+    # below a quarter of the notes the estimate means nothing, and is left out (nan).
+    coordination = float("nan")
+    if sum(rendered) > 0 and min(rendered) >= sum(rendered) / 4:
+        coordination = cpus[li] - rendered[li] * cpus[1 - li] / rendered[1 - li]
+print(round(span, 2), round(float(drop), 2), round(sum(cpus), 2), bcpu, *added, size, index["status"],
+      ",".join(f"{k}={v}" for k, v in sorted(nodes.items())) or "-", round(coordination, 2), leader)
+EOF
+}
+if [[ -z "${BENCH_SKIP_SCALE:-}" && -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENCH_ONLY_REEXPORT:-}" ]]; then
+    (( CORES >= 2 )) || { echo "the scale section needs 2 cores (taskset -c 0 and -c 1)" >&2; exit 2; }
+    command -v taskset >/dev/null || { echo "the scale section needs taskset (util-linux)" >&2; exit 2; }
+    BROKER_DIR="$TMP/broker"
+    BROKER_URL="tcp://127.0.0.1:${BENCH_BROKER_PORT:-61626}"
+    # Not pinned: on a studio's network the broker runs on a machine of its own; its CPU is measured apart.
+    "$ROOT/scripts/artemis.sh" start "$BROKER_DIR" --port "${BENCH_BROKER_PORT:-61626}" >"$TMP/broker.log" 2>&1 \
+        || { cat "$TMP/broker.log" >&2; exit 1; }
+    SCALE_REPEAT="${BENCH_SCALE_REPEAT:-$REPEAT}"
+    S_IN=(); S_B1=(); S_B2=(); C_IN=(); C_B1=(); C_B2=(); BC_B2=(); D_B2=(); M_NOTES=(); M_DONE=(); COORDS=()
+    echo
+    echo "-- scale: $SCALE_REPEAT rounds, run alternately (BENCH_SCALE_REPEAT); each set-up a fresh service, the score once"
+    # Run in this shell (not in a <(...) subshell), so that its instances are this shell's to clean up.
+    scale() { scale_run "$@" >"$TMP/scale-run.out"; read -r SP DR CPU BCPU MN MD MQ BYTES ST NODES COORD LEADER <"$TMP/scale-run.out"; }
+    for ((r = 1; r <= SCALE_REPEAT; r++)); do
+        scale InProcess 0 "$r"
+        S_IN+=("$SP"); C_IN+=("$CPU"); SIZE="$BYTES"
+        line="   round $r: in-process, 1 core ${SP}s (cpu ${CPU}, $ST) |"
+        scale Broker1 1 "$r"
+        S_B1+=("$SP"); C_B1+=("$CPU")
+        line+=" broker, 1 instance ${SP}s (cpu ${CPU}, broker cpu ${BCPU}, $ST) |"
+        scale Broker2 2 "$r"
+        S_B2+=("$SP"); C_B2+=("$CPU"); BC_B2+=("$BCPU"); D_B2+=("$DR"); M_NOTES+=("$MN"); M_DONE+=("$MD")
+        COORDS+=("$COORD")
+        line+=" broker, 2 instances ${SP}s (cpu ${CPU}, broker cpu ${BCPU}, notes per node $NODES, leader $LEADER, $ST;"
+        line+=" messages added: sib2ae.notes $MN, sib2ae.notes.done $MD, sib2ae.notes.dead $MQ)"
+        echo "$line"
+    done
+    "$ROOT/scripts/artemis.sh" stop "$BROKER_DIR" >/dev/null; BROKER_DIR=""
+    SCALE_NOTES="$(find "$TMP/scale/InProcess-1/output/ScaleInProcess1/manifests" -name '*.json' | wc -l)"
+    SPEEDUPS=(); INPROC_SPEEDUPS=(); CPU_SPEEDUPS=()
+    for ((i = 0; i < SCALE_REPEAT; i++)); do
+        SPEEDUPS+=("$(calc "${S_B1[$i]}/${S_B2[$i]}")"); INPROC_SPEEDUPS+=("$(calc "${S_IN[$i]}/${S_B2[$i]}")")
+        # On cores of their own, two instances finish in half the CPU time they spend together.
+        CPU_SPEEDUPS+=("$(calc "2*${C_B1[$i]}/${C_B2[$i]}")")
+    done
+    MS_IN="$(median "${S_IN[@]}")"; MS_B1="$(median "${S_B1[@]}")"; MS_B2="$(median "${S_B2[@]}")"
+    MC_IN="$(median "${C_IN[@]}")"; MC_B1="$(median "${C_B1[@]}")"; MC_B2="$(median "${C_B2[@]}")"
+    MBC="$(median "${BC_B2[@]}")"
+    MCOORD="$(python3 -c "import math,statistics,sys; v=[float(x) for x in sys.argv[1:] if not math.isnan(float(x))]; print(round(statistics.median(v),2) if v else 'nan')" "${COORDS[@]}")"
+    MMN="$(median "${M_NOTES[@]}")"; MMD="$(median "${M_DONE[@]}")"
+    ms_note() { calc "round(($1)/$SCALE_NOTES*1000,2)"; }
+    echo
+    echo "-- scale, medians of $SCALE_REPEAT rounds ($SCALE_NOTES notes; the broker from scripts/artemis.sh on $BROKER_URL, not pinned)"
+    echo "   in-process, 1 core:               ${MS_IN}s, cpu ${MC_IN}s  ($(ms_note "$MS_IN") ms wall, $(ms_note "$MC_IN") ms cpu per note)"
+    echo "   broker, 1 instance on 1 core:     ${MS_B1}s, cpu ${MC_B1}s  ($(ms_note "$MS_B1") ms wall, $(ms_note "$MC_B1") ms cpu per note)"
+    echo "   broker, 2 instances, 1 core each: ${MS_B2}s, cpu ${MC_B2}s (both)  drop->done $(median "${D_B2[@]}")s"
+    echo "   speed-up of 2 instances over 1, through the broker: $(median "${SPEEDUPS[@]}")x wall   (target >= 1.8x);  over in-process on 1 core: $(median "${INPROC_SPEEDUPS[@]}")x"
+    echo "   the same from CPU, 2 x cpu(1 instance) / cpu(2 instances), what cores of their own would give: $(median "${CPU_SPEEDUPS[@]}")x"
+    echo "   (wall is only meaningful when nothing else runs: load average now $(cut -d' ' -f1 /proc/loadavg) on $CORES cores)"
+    echo "   broker overhead per note, 1 instance against in-process: $(ms_note "$MS_B1-$MS_IN") ms wall, $(ms_note "$MC_B1-$MC_IN") ms instance cpu; the broker's own cpu $(ms_note "$MBC") ms"
+    echo "   broker messages per note: $(calc "round(($MMN+$MMD)/$SCALE_NOTES,2)")  (added to sib2ae.notes $MMN, to sib2ae.notes.done $MMD)"
+    if [[ "$MCOORD" != nan ]]; then
+        echo "   the leader's coordination (its cpu beyond rendering its notes at the other's cost per note): ${MCOORD}s, $(ms_note "$MCOORD") ms per note"
+    else
+        echo "   the leader's coordination: not estimated, one node rendered less than a quarter of the notes in every round"
+    fi
+    echo "   bytes written per note (the score's output folder / notes): $(calc "round($SIZE/$SCALE_NOTES)"); a 110 MB/s (gigabit) NAS takes $(calc "round(110e6/($SIZE/$SCALE_NOTES))") notes/s"
 fi

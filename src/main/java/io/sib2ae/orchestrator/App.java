@@ -28,7 +28,15 @@ public final class App {
         if (args.length > 0) {
             System.exit(new OneShotCommand(System.out, System.err).run(args));
         }
-        newMain().run();
+        Main main = newMain();
+        try {
+            main.run();
+        } catch (Exception notStarted) {
+            // The embedded broker starts while Main builds its configurations, before a later one can
+            // refuse to start; its threads would keep this JVM running with no service in it.
+            EmbeddedBrokerConfiguration.stopAfterFailedStart(main.getCamelContext());
+            throw notStarted;
+        }
     }
 
     /** The Camel application every mode and every end-to-end test starts from. */
@@ -42,6 +50,8 @@ public final class App {
         // loaded every class of the package from the jar and took two of a run's four boot seconds.
         Main main = new Main();
         main.configure().addConfiguration(StartupValidation.class);
+        // Before the configurations and routes that connect to it (sib2ae.broker.embedded=true only).
+        main.configure().addConfiguration(EmbeddedBrokerConfiguration.class);
         main.configure().addConfiguration(IntakeConfiguration.class);
         main.configure().addConfiguration(ScoreConfiguration.class);
         main.configure().addConfiguration(HopConfiguration.class);

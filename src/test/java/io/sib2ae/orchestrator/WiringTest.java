@@ -16,13 +16,7 @@ class WiringTest {
     Path root;
 
     private Main application() {
-        Main main = App.newMain(root.resolve("no-routes").toString());
-        for (String folder : new String[] {"inbox", "output", "archive", "failed", "work"}) {
-            main.addOverrideProperty("sib2ae." + folder, root.resolve(folder).toString());
-        }
-        main.addOverrideProperty("camel.management.enabled", "false");
-        main.addOverrideProperty("sib2ae.intake.enabled", "false");
-        return main;
+        return TestApplication.under(root);
     }
 
     @Test
