@@ -59,8 +59,7 @@ public final class AudioHop {
     String inputs(NoteWork work) {
         NoteMidiSpec spec = MidiHop.spec(work);
         AudioRenderer.Settings settings = renderer.settings();
-        return HopInputs.fingerprint(Stage.AUDIO, spec.midiPitch(), spec.velocity(), spec.channel(), spec.program(),
-                spec.durationSeconds(), spec.soundingDurationSeconds(), spec.strokes(), soundFontDescription,
+        return HopInputs.fingerprint(Stage.AUDIO, spec.soundFacts(), soundFontDescription,
                 renderer.format(), settings.maxTailSeconds(), settings.silenceDbfs(), settings.levelWindowSeconds());
     }
 

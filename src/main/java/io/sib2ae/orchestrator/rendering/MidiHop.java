@@ -40,7 +40,7 @@ public final class MidiHop {
         }
         NoteMidiSpec spec = spec(work);
         // The file is exactly the spec written out: the same spec, the same file.
-        String inputs = HopInputs.fingerprint(Stage.MIDI, spec);
+        String inputs = HopInputs.fingerprint(Stage.MIDI, spec.midiFacts());
         if (HopInputs.unchanged(m, Stage.MIDI, inputs) && FileRecords.verified(m.files.midi, run.folder())) {
             m.stages.midi.markKept("already rendered and verified");
             run.tally(Stage.MIDI, StageState.SKIPPED);

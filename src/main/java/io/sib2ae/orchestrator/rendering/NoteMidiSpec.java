@@ -76,6 +76,35 @@ public record NoteMidiSpec(
         return soundingDurationSeconds > durationSeconds;
     }
 
+    /**
+     * What the note sounds as, for the fingerprint of a hop's inputs: everything but the tempo, with
+     * times to the microsecond. The same note reached through other arithmetic must fingerprint the
+     * same: a bar inserted before a note moves its start and end, and end minus start comes out a few
+     * ulps apart; fingerprinted as raw doubles, that re-rendered 141 of ActorPreludeSample's 1,791
+     * notes for a bar inserted at the start. A microsecond is below one sample (23 µs at 44.1 kHz).
+     * (A tremolo's stroke offsets still differ by about a microsecond after such a move, and three
+     * timpani rolls there are rendered again: see ActorPreludeReExportTest.)
+     */
+    public String soundFacts() {
+        StringBuilder facts = new StringBuilder().append(midiPitch).append('/').append(velocity).append('/').append(channel)
+                .append('/').append(program).append('/').append(micros(durationSeconds)).append('/')
+                .append(micros(soundingDurationSeconds));
+        for (Stroke stroke : strokes) {
+            facts.append('|').append(micros(stroke.offsetSeconds())).append('/').append(micros(stroke.durationSeconds()))
+                    .append('/').append(stroke.velocity());
+        }
+        return facts.toString();
+    }
+
+    /** {@link #soundFacts()} and the tempo, which the note's own MIDI file records. */
+    public String midiFacts() {
+        return soundFacts() + "@" + micros(tempoBpm);
+    }
+
+    private static long micros(double value) {
+        return Math.round(value * 1e6);
+    }
+
     private static void requireRange(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be in " + min + ".." + max + ", was " + value);

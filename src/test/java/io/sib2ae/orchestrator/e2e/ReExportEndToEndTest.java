@@ -323,7 +323,7 @@ class ReExportEndToEndTest {
     }
 
     /** A score exported, then exported again with one edit: both versions as the folder shows them. */
-    private record Reexported(Path score, ScoreEdits edits, ScoreEdits.Edited edit, ScoreResult result,
+    record Reexported(Path score, ScoreEdits edits, ScoreEdits.Edited edit, ScoreResult result,
                               Map<String, JsonNode> before, Map<String, JsonNode> after, Map<String, Path> v1) {
 
         /** The first version's IDs of the notes the edit touched. */
