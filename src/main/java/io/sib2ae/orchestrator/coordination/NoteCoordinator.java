@@ -332,12 +332,16 @@ public final class NoteCoordinator {
      */
     private static List<PlayingFacts.Stroke> midiStrokes(MidiNote first, double quarters, Timing timing) {
         List<PlayingFacts.Stroke> strokes = new ArrayList<>();
-        strokes.add(new PlayingFacts.Stroke(0, round6(first.durationSeconds()), first.velocity()));
+        // Spans in ticks, not differences of absolute seconds: a roll moved elsewhere (a bar inserted
+        // before it in a re-export) must come out the same, to the microsecond (TempoMap.secondsBetween).
+        TempoMap map = timing.tempoMap;
+        strokes.add(new PlayingFacts.Stroke(0, round6(map.secondsBetween(first.startTick(), first.endTick())), first.velocity()));
         double end = first.startQuarter() + quarters - NoteMatcher.EXACT_TOLERANCE;
         for (MidiNote m : timing.midiNotes) {
             if (m.lane() == first.lane() && m.pitch() == first.pitch() && m.startQuarter() > first.startQuarter() + 1e-9
                     && m.startQuarter() < end && !timing.usedMidi.contains(m)) {
-                strokes.add(new PlayingFacts.Stroke(round6(m.startSeconds() - first.startSeconds()), round6(m.durationSeconds()), m.velocity()));
+                strokes.add(new PlayingFacts.Stroke(round6(map.secondsBetween(first.startTick(), m.startTick())),
+                        round6(map.secondsBetween(m.startTick(), m.endTick())), m.velocity()));
             }
         }
         strokes.sort(Comparator.comparingDouble(PlayingFacts.Stroke::offsetSeconds));

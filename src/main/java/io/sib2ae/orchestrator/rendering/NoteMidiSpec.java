@@ -82,8 +82,8 @@ public record NoteMidiSpec(
      * same: a bar inserted before a note moves its start and end, and end minus start comes out a few
      * ulps apart; fingerprinted as raw doubles, that re-rendered 141 of ActorPreludeSample's 1,791
      * notes for a bar inserted at the start. A microsecond is below one sample (23 µs at 44.1 kHz).
-     * (A tremolo's stroke offsets still differ by about a microsecond after such a move, and three
-     * timpani rolls there are rendered again: see ActorPreludeReExportTest.)
+     * The times themselves must not drift when a note moves: a roll's strokes are spans in ticks
+     * (TempoMap.secondsBetween), not differences of absolute times.
      */
     public String soundFacts() {
         StringBuilder facts = new StringBuilder().append(midiPitch).append('/').append(velocity).append('/').append(channel)

@@ -26,6 +26,30 @@ class TempoMapTest {
         assertThat(map.seconds(1440)).isEqualTo(2.0);
     }
 
+    /**
+     * A span in ticks (a roll's stroke after its first) moved a bar later, as a re-export with a bar
+     * inserted moves it, comes out the same to the last bit: at 85 bpm (705,882 µs a quarter) a
+     * sixteenth is exactly 176,470.5 µs, where a difference of absolute times rounded to the
+     * microsecond went either way.
+     */
+    @Test
+    void aSpanOfTicksMovedElsewhereTakesTheSameSecondsToTheLastBit() throws Exception {
+        int bar = 4 * 480;
+        TempoMap original = TempoMap.of(javax.sound.midi.MidiSystem.getSequence(new java.io.ByteArrayInputStream(
+                new TestMidi(480).tempo(0, 85).tempo(30 * bar, 100).note(1, 0, 60, 90, 0, 480).bytes())));
+        TempoMap barInserted = TempoMap.of(javax.sound.midi.MidiSystem.getSequence(new java.io.ByteArrayInputStream(
+                new TestMidi(480).tempo(0, 85).tempo(31 * bar, 100).note(1, 0, 60, 90, 0, 480).bytes())));
+
+        for (long from : new long[] {0, 7 * bar + 120, 29 * bar + 3 * 480, 40 * bar + 240}) {
+            for (long length : new long[] {120, 240, 480 + 120, 3 * bar}) {
+                double span = original.secondsBetween(from, from + length);
+                assertThat(barInserted.secondsBetween(from + bar, from + bar + length)).as(from + " + " + length).isEqualTo(span);
+                assertThat(span).isCloseTo(original.seconds(from + length) - original.seconds(from), within(1e-9));
+            }
+        }
+        assertThat(original.secondsBetween(0, 120)).isEqualTo(0.1764705);
+    }
+
     @Test
     void smpteTicksAreAFixedFractionOfASecond() throws Exception {
         Sequence smpte = new Sequence(Sequence.SMPTE_25, 40);
