@@ -183,8 +183,14 @@ class AudioBreakerTest {
             await().atMost(Duration.ofSeconds(120)).until(() -> SS9.archived(service) == 2);
 
             List<JsonNode> primaries = Ss9Outputs.primaries(score);
-            assertThat(withAudio(primaries, "failed")).hasSameSizeAs(primaries);
-            List<JsonNode> timedOut = primaries.stream()
+            // Since the start-up warm-up compiles the per-note path, the shortest note of all can render
+            // within the millisecond (seen: 1 of 181). Such a render met its timeout and stands; every
+            // other note failed, timed out or failed fast by the open breaker.
+            List<JsonNode> rendered = withAudio(primaries, "completed");
+            assertThat(rendered.size()).as("renders that met a 1 ms timeout, of %d", primaries.size())
+                    .isLessThan(primaries.size() / 20);
+            assertThat(withAudio(primaries, "failed")).hasSize(primaries.size() - rendered.size());
+            List<JsonNode> timedOut = withAudio(primaries, "failed").stream()
                     .filter(n -> !n.get("stages").get("audio").has("breaker_open")).toList();
             assertThat(timedOut).hasSizeGreaterThanOrEqualTo(FAILURES_TO_OPEN).allSatisfy(n -> assertThat(
                     n.get("stages").get("audio").get("error").asText())
@@ -192,7 +198,8 @@ class AudioBreakerTest {
             assertThat(breaker.getNumberOfFailedCalls()).isGreaterThanOrEqualTo(FAILURES_TO_OPEN);
             assertThat(primaries).as("notes the opened breaker failed fast")
                     .anySatisfy(n -> assertThat(n.get("stages").get("audio").get("error").asText()).contains("circuit breaker OPEN"));
-            assertThat(Ss9ServiceHopsTest.filesUnder(score.resolve("audio"))).isEmpty();
+            assertThat(Ss9ServiceHopsTest.filesUnder(score.resolve("audio"))).as("WAVs of the renders that met the timeout only")
+                    .hasSize(rendered.size());
         }
     }
 
