@@ -3,34 +3,24 @@ package io.sib2ae.orchestrator.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sib2ae.orchestrator.chaining.CompletionEvents;
-import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.run.ScoreResult;
 import io.sib2ae.orchestrator.run.ScoreRun;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The completion routes: a score whose notes are through is closed, its final index written, its
  * After Effects step called, its completion announced as an event, and the caller still gets the
  * ScoreResult back.
  */
-class CompletionRoutesTest extends CamelTestSupport {
-
-    @TempDir
-    static Path root;
-
-    private final Folders folders = RouteFixtures.folders(root);
+class CompletionRoutesTest extends RouteTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
@@ -38,13 +28,7 @@ class CompletionRoutesTest extends CamelTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        return RouteFixtures.properties(RouteFixtures.folders(root));
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        RouteFixtures.bindCommonBeans(registry, folders);
+    protected void bindRouteBeans(Registry registry) {
         registry.bind("completionEvents", new CompletionEvents());
     }
 

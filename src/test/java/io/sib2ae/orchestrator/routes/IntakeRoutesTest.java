@@ -3,34 +3,24 @@ package io.sib2ae.orchestrator.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sib2ae.orchestrator.TestData;
-import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.intake.ScoreSetAggregation;
 import io.sib2ae.orchestrator.intake.Submissions;
 import io.sib2ae.orchestrator.score.ScoreSet;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Intake on its own: files dropped into a real inbox are claimed into the work folder and
  * assembled into one complete score set; a hand-in names its files and is never claimed. The
  * score route itself is a mock endpoint.
  */
-class IntakeRoutesTest extends CamelTestSupport {
-
-    @TempDir
-    static Path root;
-
-    private final Folders folders = RouteFixtures.folders(root);
+class IntakeRoutesTest extends RouteTestSupport {
 
     @Override
     public void configureTest(TestExecutionConfiguration configuration) {
@@ -43,13 +33,7 @@ class IntakeRoutesTest extends CamelTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        return RouteFixtures.properties(RouteFixtures.folders(root));
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        RouteFixtures.bindCommonBeans(registry, folders);
+    protected void bindRouteBeans(Registry registry) {
         registry.bind("scoreSetAggregation", new ScoreSetAggregation());
         registry.bind("submissions", new Submissions());
     }

@@ -3,7 +3,6 @@ package io.sib2ae.orchestrator.routes;
 import static org.apache.camel.builder.Builder.constant;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.manifest.Stage;
 import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.rendering.AudioHop;
@@ -18,18 +17,14 @@ import io.sib2ae.orchestrator.rendering.SynthesizerPool;
 import io.sib2ae.orchestrator.run.NoteWork;
 import io.sib2ae.orchestrator.run.ScoreRun;
 import io.sib2ae.orchestrator.run.StopSignal;
-import java.nio.file.Path;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The per-note hops on a real SS 9 note: the MIDI hop writes its file, the audio hop's render
@@ -37,12 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * breaker), and the route shows what travels between the hops (the rendered PCM to the keyframes
  * hop, and no further) and where a failure is recorded.
  */
-class NoteHopRoutesTest extends CamelTestSupport {
+class NoteHopRoutesTest extends RouteTestSupport {
 
-    @TempDir
-    static Path root;
-
-    private final Folders folders = RouteFixtures.folders(root);
     private final ScoreRun run = RouteFixtures.plannedSs9(folders, false);
 
     @Override
@@ -56,13 +47,7 @@ class NoteHopRoutesTest extends CamelTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        return RouteFixtures.properties(RouteFixtures.folders(root));
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        RouteFixtures.bindCommonBeans(registry, folders);
+    protected void bindRouteBeans(Registry registry) {
         registry.bind("midiHop", new MidiHop());
         // Never asked to render here: the route's render step is replaced in every test.
         AudioRenderer renderer = new AudioRenderer(new SynthesizerPool(SoundFontChoice.builtInSounds()),

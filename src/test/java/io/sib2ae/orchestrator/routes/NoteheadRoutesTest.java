@@ -3,27 +3,17 @@ package io.sib2ae.orchestrator.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sib2ae.orchestrator.glyphs.PageRaster;
-import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.manifest.StageState;
 import io.sib2ae.orchestrator.notehead.NoteheadHop;
 import io.sib2ae.orchestrator.run.NoteWork;
 import io.sib2ae.orchestrator.run.ScoreRun;
-import java.nio.file.Path;
-import java.util.Properties;
 import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The notehead routes on the real SS 9 page: located once per score, written once per note. */
-class NoteheadRoutesTest extends CamelTestSupport {
-
-    @TempDir
-    static Path root;
-
-    private final Folders folders = RouteFixtures.folders(root);
+class NoteheadRoutesTest extends RouteTestSupport {
 
     @Override
     protected RoutesBuilder[] createRouteBuilders() {
@@ -31,13 +21,7 @@ class NoteheadRoutesTest extends CamelTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        return RouteFixtures.properties(RouteFixtures.folders(root));
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        RouteFixtures.bindCommonBeans(registry, folders);
+    protected void bindRouteBeans(Registry registry) {
         // A small page PNG: the route is under test here, not the raster (PageRasterTest).
         registry.bind("noteheadHop", new NoteheadHop(new PageRaster(256)));
     }

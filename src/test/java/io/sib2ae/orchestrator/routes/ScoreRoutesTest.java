@@ -3,7 +3,6 @@ package io.sib2ae.orchestrator.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sib2ae.orchestrator.coordination.NoteCoordinator;
-import io.sib2ae.orchestrator.intake.Folders;
 import io.sib2ae.orchestrator.manifest.ManifestStore;
 import io.sib2ae.orchestrator.manifest.ScoreStatus;
 import io.sib2ae.orchestrator.run.ManifestPlanner;
@@ -14,27 +13,19 @@ import io.sib2ae.orchestrator.score.ScoreSet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.spi.Registry;
-import org.apache.camel.test.junit5.CamelTestSupport;
 import org.apache.camel.test.junit5.TestExecutionConfiguration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The score route on its own: the real read, coordinate and plan steps on SS 9, with the steps
  * that live in other route files (noteheads, per-note hops, closing) replaced by mock endpoints.
  */
-class ScoreRoutesTest extends CamelTestSupport {
-
-    @TempDir
-    static Path root;
-
-    private final Folders folders = RouteFixtures.folders(root);
+class ScoreRoutesTest extends RouteTestSupport {
 
     @Override
     public void configureTest(TestExecutionConfiguration configuration) {
@@ -47,13 +38,7 @@ class ScoreRoutesTest extends CamelTestSupport {
     }
 
     @Override
-    protected Properties useOverridePropertiesWithPropertiesComponent() {
-        return RouteFixtures.properties(RouteFixtures.folders(root));
-    }
-
-    @Override
-    protected void bindToRegistry(Registry registry) {
-        RouteFixtures.bindCommonBeans(registry, folders);
+    protected void bindRouteBeans(Registry registry) {
         registry.bind("scoreReader", RouteFixtures.scoreReader());
         registry.bind("noteCoordinator", new NoteCoordinator());
         registry.bind("manifestPlanner", new ManifestPlanner(new ManifestStore(), folders.output()));
