@@ -105,10 +105,7 @@ public final class TempoMap {
         if (ticks.at().length == 0) {
             return tick * ticks.smpteSecondsPerTick();
         }
-        int i = Arrays.binarySearch(ticks.at(), tick);
-        if (i < 0) {
-            i = -i - 2; // the last tempo point before tick
-        }
+        int i = tempoPointAt(tick);
         return ticks.secondsAt()[i] + span(tick - ticks.at()[i], ticks.microsPerQuarter()[i], ticks.resolution());
     }
 
@@ -127,10 +124,7 @@ public final class TempoMap {
         if (ticks.at().length == 0) {
             return (to - from) * ticks.smpteSecondsPerTick();
         }
-        int i = Arrays.binarySearch(ticks.at(), from);
-        if (i < 0) {
-            i = Math.max(0, -i - 2); // the last tempo point before from
-        }
+        int i = tempoPointAt(from);
         double total = 0;
         long at = from;
         while (i + 1 < ticks.at().length && ticks.at()[i + 1] < to) {
@@ -154,6 +148,12 @@ public final class TempoMap {
     }
 
     // Multiplying before dividing keeps whole-beat spans exact (480 ticks at 500000 us = 0.5 s).
+    /** The index of the tempo point in force at {@code tick}: the last one at or before it. */
+    private int tempoPointAt(long tick) {
+        int i = Arrays.binarySearch(ticks.at(), tick);
+        return i >= 0 ? i : Math.max(0, -i - 2);
+    }
+
     private static double span(long deltaTicks, long microsPerQuarter, double resolution) {
         return deltaTicks * (double) microsPerQuarter / (1_000_000.0 * resolution);
     }
