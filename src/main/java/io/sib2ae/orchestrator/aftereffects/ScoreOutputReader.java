@@ -1,5 +1,8 @@
 package io.sib2ae.orchestrator.aftereffects;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sib2ae.orchestrator.score.SecureXml;
@@ -9,8 +12,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,18 +46,43 @@ public final class ScoreOutputReader {
         for (JsonNode p : index.path("parts")) {
             partOrder.add(p.path("part_id").asText());
         }
+        // Thousands of small files, each parsed on its own: read on every core, as they are the
+        // whole of a one-shot's last second, after the notes and before the process may exit.
+        // A file that fails is reported here, on the caller's thread, and the first in score order
+        // is the one reported, whichever core met it first.
+        List<NoteFiles> read = notes.parallelStream().map(note -> noteFiles(folder, note)).toList();
         Map<String, NoteKeyframes> keyframes = new HashMap<>();
         Map<String, NoteheadOutline> outlines = new HashMap<>();
-        for (OutputNote note : notes) {
-            if (note.primary() && note.keyframesFile() != null) {
-                keyframes.put(note.universalId(), keyframes(folder, note.keyframesFile()));
+        for (NoteFiles files : read) {
+            if (files.failure() != null) {
+                throw files.failure();
             }
-            if (note.noteheadFile() != null) {
-                outlines.put(note.universalId(), NoteheadOutlineReader.read(inside(folder, note.noteheadFile())));
+            if (files.keyframes() != null) {
+                keyframes.put(files.universalId(), files.keyframes());
+            }
+            if (files.outline() != null) {
+                outlines.put(files.universalId(), files.outline());
             }
         }
         return new ScoreOutput(folder, index.path("score_name").asText(folder.getFileName().toString()), index, notes,
                 pages(folder, index, notes), keyframes, outlines, partOrder);
+    }
+
+    /** What one note's own files hold, or why they could not be read. */
+    private record NoteFiles(String universalId, NoteKeyframes keyframes, NoteheadOutline outline,
+                             RuntimeException failure) {
+    }
+
+    private NoteFiles noteFiles(Path folder, OutputNote note) {
+        try {
+            NoteKeyframes keyframes = note.primary() && note.keyframesFile() != null
+                    ? keyframes(folder, note.keyframesFile()) : null;
+            NoteheadOutline outline = note.noteheadFile() != null
+                    ? NoteheadOutlineReader.read(inside(folder, note.noteheadFile())) : null;
+            return new NoteFiles(note.universalId(), keyframes, outline, null);
+        } catch (RuntimeException e) {
+            return new NoteFiles(note.universalId(), null, null, e);
+        }
     }
 
     private OutputNote note(Path folder, JsonNode n) {
@@ -118,36 +146,125 @@ public final class ScoreOutputReader {
         return resolved;
     }
 
+    /*
+     * Read as a stream of tokens rather than as a tree: a note's channels are hundreds of
+     * [frame, value] pairs each, and a tree made an object of every number only to copy it into
+     * an array. The checks are the tree reader's: a positive fps, every channel's frames counted
+     * from 0 without a gap, and at least one channel (onset_markers, a list of frames, is none).
+     */
     private NoteKeyframes keyframes(Path folder, String relative) {
-        JsonNode json = json(inside(folder, relative));
-        int fps = json.path("fps").asInt();
-        if (fps <= 0) {
-            throw new IllegalArgumentException(relative + ": fps must be a positive number, found " + json.path("fps"));
-        }
+        Path file = inside(folder, relative);
+        int fps = 0;
+        String fpsText = "nothing";
         Map<String, double[]> channels = new LinkedHashMap<>();
-        int frames = -1;
-        Iterator<Map.Entry<String, JsonNode>> fields = json.path("keyframes").fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode pairs = field.getValue();
-            // Channels are [frame, value] pairs; onset_markers is a list of frames, not a channel.
-            if (!pairs.isArray() || pairs.size() == 0 || !pairs.get(0).isArray()) {
-                continue;
+        String gap = null;
+        try (JsonParser p = mapper.getFactory().createParser(file.toFile())) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalArgumentException(relative + " is not a JSON object");
             }
-            double[] values = new double[pairs.size()];
-            for (int k = 0; k < pairs.size(); k++) {
-                if (pairs.get(k).path(0).asInt(-1) != k) {
-                    throw new IllegalArgumentException(relative + ": channel " + field.getKey() + " skips frame " + k);
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if (field.equals("fps")) {
+                    fps = p.getValueAsInt(0);
+                    fpsText = value.isScalarValue() ? p.getText() : value.asString();
+                    p.skipChildren();
+                } else if (field.equals("keyframes") && value == JsonToken.START_OBJECT) {
+                    while (p.nextToken() == JsonToken.FIELD_NAME) {
+                        String channel = p.currentName();
+                        p.nextToken();
+                        Channel read = channel(p);
+                        if (read.values() != null) {
+                            channels.put(channel, read.values());
+                            if (gap == null && read.gapAt() >= 0) {
+                                gap = relative + ": channel " + channel + " skips frame " + read.gapAt();
+                            }
+                        }
+                    }
+                } else {
+                    p.skipChildren();
                 }
-                values[k] = pairs.get(k).path(1).asDouble();
             }
-            frames = frames < 0 ? values.length : frames;
-            channels.put(field.getKey(), values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(relative + ": not valid JSON: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read " + file + ": " + e.getMessage(), e);
         }
-        if (frames < 0) {
+        if (fps <= 0) {
+            throw new IllegalArgumentException(relative + ": fps must be a positive number, found " + fpsText);
+        }
+        if (gap != null) {
+            throw new IllegalArgumentException(gap);
+        }
+        if (channels.isEmpty()) {
             throw new IllegalArgumentException(relative + " holds no keyframe channel");
         }
+        int frames = channels.values().iterator().next().length;
         return new NoteKeyframes(relative, fps, frames, channels);
+    }
+
+    /**
+     * One value of the keyframes object: a channel when it is an array of [frame, value] pairs.
+     *
+     * @param values the channel's values by frame; null when the value is no channel
+     * @param gapAt  the first pair whose frame is not its index, or -1
+     */
+    private record Channel(double[] values, int gapAt) {
+    }
+
+    /** Reads the value the parser is at, to its end. */
+    private static Channel channel(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return new Channel(null, -1);
+        }
+        JsonToken first = p.nextToken();
+        if (first != JsonToken.START_ARRAY) {
+            // Empty, or a list of plain values (onset_markers): no channel.
+            if (first != JsonToken.END_ARRAY) {
+                p.skipChildren();
+                skipToEndOfArray(p);
+            }
+            return new Channel(null, -1);
+        }
+        double[] values = new double[64];
+        int count = 0;
+        int gapAt = -1;
+        for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            int frame = -1;
+            double value = 0;
+            if (t == JsonToken.START_ARRAY) {
+                if (p.nextToken() != JsonToken.END_ARRAY) {
+                    frame = p.getValueAsInt(-1);
+                    p.skipChildren();
+                    if (p.nextToken() != JsonToken.END_ARRAY) {
+                        value = p.getValueAsDouble(0);
+                        p.skipChildren();
+                        skipToEndOfArray(p);
+                    }
+                }
+            } else {
+                p.skipChildren();
+            }
+            if (frame != count && gapAt < 0) {
+                gapAt = count;
+            }
+            if (count == values.length) {
+                values = Arrays.copyOf(values, count * 2);
+            }
+            values[count++] = value;
+        }
+        return new Channel(Arrays.copyOf(values, count), gapAt);
+    }
+
+    /** Skips the rest of the array the parser is inside, its closing bracket included. */
+    private static void skipToEndOfArray(JsonParser p) throws IOException {
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) {
+                throw new IOException("the file ends inside an array");
+            }
+            p.skipChildren();
+        }
     }
 
     private static List<ScorePage> pages(Path folder, JsonNode index, List<OutputNote> notes) {
