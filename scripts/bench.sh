@@ -17,6 +17,9 @@
 #   warm service second score / floor best warm pass                        (target <= 1.3x)
 #   one `fluidsynth` process per note (a sample, extrapolated) / cold one-shot (target >= 30x)
 #   CPU-seconds per sounding note, cold and warm, and the one-shot's peak RSS (target <= 1 GiB)
+#   where the one-shot's wall time goes (start, read and plan, notes, close, exit: from its log), its
+#   kernel CPU and the same run writing to tmpfs; the second score's CPU by thread kind (note workers,
+#   the JIT's compilers, the collector) and user against kernel time, from /proc
 # then, unless skipped, linearity: one copy of the score against two in service mode;
 # then, unless skipped, reexport: the cold one-shot into a fresh --out, then the same score with one
 # pitch changed into the same --out (its version 2), then that again: each one's wall time against
@@ -36,7 +39,7 @@
 # env:   BENCH_REPEAT=3 (rounds)  BENCH_BASELINE_N=100  BENCH_SF2=/usr/share/sounds/sf2/FluidR3_GM.sf2
 #        BENCH_SKIP_LINEARITY=1  BENCH_SKIP_BASELINE=1  BENCH_KEEP=1 (keep the temp folder)
 #        BENCH_JAR=path (another build, for an A/B)  BENCH_ONLY_LINEARITY=1  BENCH_SERVICE=jar
-#        BENCH_SKIP_REEXPORT=1  BENCH_ONLY_REEXPORT=1
+#        BENCH_SKIP_REEXPORT=1  BENCH_ONLY_REEXPORT=1  BENCH_SKIP_TMPFS=1 (no one-shot into /dev/shm)
 #        BENCH_SKIP_SCALE=1  BENCH_ONLY_SCALE=1  BENCH_SCALE_REPEAT=3 (default BENCH_REPEAT)  BENCH_BROKER_PORT=61626
 #        BENCH_SCORE=ActorPreludeSample
 set -euo pipefail
@@ -84,6 +87,7 @@ cleanup() {
         fi
     done
     if [[ -n "$BROKER_DIR" ]]; then "$ROOT/scripts/artemis.sh" stop "$BROKER_DIR" >/dev/null 2>&1 || true; fi
+    if [[ -n "${SHM:-}" ]]; then rm -rf "$SHM"; fi
     if [[ -z "${BENCH_KEEP:-}" ]]; then rm -rf "$TMP"; else echo "kept $TMP"; fi
 }
 trap cleanup EXIT
@@ -101,6 +105,56 @@ proc_cpu() { # user+sys CPU seconds of a live process
     awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$1/stat"
 }
 
+# Where a one-shot's wall time goes, from its log's timestamps: "start read notes close exit"
+# (JVM and Camel start; reading, coordinating and planning the score; the notes; closing the score
+# with its After Effects comp and preview; stopping). $1 the run's log, $2 and $3 its start and end.
+phases() {
+    python3 - "$@" <<'EOF'
+import re, sys
+from datetime import datetime
+log, start, end = sys.argv[1], float(sys.argv[2]), float(sys.argv[3])
+marks = {"camel": r"Apache Camel .* started in", "score": r"Score '.*' started: ", "notes": r"Score '.*': 100% \(",
+         "ae": r"After Effects comp and preview for "}
+at = {}
+try:
+    for line in open(log, errors="replace"):
+        for key, pattern in marks.items():
+            if key not in at and re.search(pattern, line):
+                at[key] = datetime.strptime(line[:23], "%Y-%m-%d %H:%M:%S.%f").timestamp()
+except OSError:
+    pass
+if len(at) < len(marks):
+    print("? ? ? ? ?")
+else:
+    points = [start, at["camel"], at["score"], at["notes"], at["ae"], end]
+    print(" ".join(f"{b - a:.2f}" for a, b in zip(points, points[1:])))
+EOF
+}
+# CPU of a live JVM's threads by kind, in clock ticks: "camel compiler gc other user sys" (/proc)
+thread_cpu() {
+    python3 - "$1" <<'EOF'
+import glob, sys
+kinds = dict(workers=0, compiler=0, gc=0, other=0, user=0, sys=0)
+for stat in glob.glob(f"/proc/{sys.argv[1]}/task/*/stat"):
+    try:
+        text = open(stat).read()
+    except OSError:
+        continue
+    name = text[text.index("(") + 1:text.rindex(")")]
+    fields = text[text.rindex(")") + 2:].split()
+    user, system = int(fields[11]), int(fields[12])
+    # Linux keeps 15 characters of a thread's name: every Camel thread is "Camel (camel-1)"; during
+    # a score nearly all of their time is the note workers'.
+    kind = ("workers" if name.startswith("Camel (") else
+            "compiler" if "CompilerThre" in name else
+            "gc" if name.startswith(("GC ", "G1 ", "VM Thread")) else "other")
+    kinds[kind] += user + system
+    kinds["user"] += user
+    kinds["sys"] += system
+print(" ".join(str(kinds[k]) for k in ("workers", "compiler", "gc", "other", "user", "sys")))
+EOF
+}
+
 echo "== Sib2Ae benchmark: $SCORE  (cores=$CORES, sf2=$(basename "$SF2"), jar=$(git rev-parse --short HEAD 2>/dev/null || echo '?'))"
 echo "   load average at start: $(cut -d' ' -f1-3 /proc/loadavg)  (shared machine: compare ratios, not absolutes)"
 
@@ -108,11 +162,17 @@ echo "   load average at start: $(cut -d' ' -f1-3 /proc/loadavg)  (shared machin
 # $1 label, then the command; sets OS_WALL OS_CPU OS_RSS OS_SCORE and the output folder $TMP/$1
 one_shot() {
     local label=$1; shift
-    rm -rf "${TMP:?}/$label"
-    /usr/bin/time -v -o "$TMP/$label.time" "$@" process --musicxml "$XML" --midi "$MID" --out "$TMP/$label" \
+    local out="${ONE_SHOT_OUT:-$TMP}/$label"
+    rm -rf "${out:?}"
+    local started; started="$(now)"
+    /usr/bin/time -v -o "$TMP/$label.time" "$@" process --musicxml "$XML" --midi "$MID" --out "$out" \
         >"$TMP/$label.log" 2>&1 || { echo "$label run failed (exit $?):"; tail -20 "$TMP/$label.log"; exit 1; }
+    local ended; ended="$(now)"
     OS_WALL="$(wall_seconds "$(tfield "$TMP/$label.time" "Elapsed (wall clock)")")"
     OS_CPU="$(r2 "$(tfield "$TMP/$label.time" "User time")+$(tfield "$TMP/$label.time" "System time")")"
+    OS_SYS="$(r2 "$(tfield "$TMP/$label.time" "System time")")"
+    OS_PHASES="$(phases "$out/sib2ae-one-shot.log" "$started" "$ended")"
+    if [[ -n "${ONE_SHOT_OUT:-}" ]]; then rm -rf "${out:?}"; fi
     OS_RSS="$(calc "round($(tfield "$TMP/$label.time" "Maximum resident set size")/1024)")"
     OS_SCORE="$(calc "$(grep -E "^$SCORE: " "$TMP/$label.log" | tail -1 | sed -E 's/.* ([0-9]+) ms\).*/\1/')/1000")"
 }
@@ -163,10 +223,15 @@ service_second_copy() {
     wait_started "$base"
     drop_and_wait "$base" First
     local c0; c0="$(proc_cpu "$SERVICE_PID")"
+    local t0; t0="$(thread_cpu "$SERVICE_PID")"
     drop_and_wait "$base" Second
     local c1; c1="$(proc_cpu "$SERVICE_PID")"
+    local t1; t1="$(thread_cpu "$SERVICE_PID")"
     stop_service
     SV_CPU="$(r2 "$c1-$c0")"
+    # The second score's CPU in seconds by thread kind (Camel's threads, the note workers among them;
+    # the JIT's compiler threads; the collector; the rest), then as user and kernel time.
+    SV_SPLIT="$(python3 -c "import sys; a, b = sys.argv[1].split(), sys.argv[2].split(); print(' '.join(f'{(int(y) - int(x)) / $(getconf CLK_TCK):.2f}' for x, y in zip(a, b)))" "$t0" "$t1")"
     read -r SV_FIRST SV_SECOND < <(python3 - "$base/output" <<'EOF'
 import json, sys
 from datetime import datetime
@@ -207,14 +272,22 @@ stop_service() {
 if [[ -z "${BENCH_ONLY_LINEARITY:-}" && -z "${BENCH_ONLY_REEXPORT:-}" && -z "${BENCH_ONLY_SCALE:-}" ]]; then
 R_LAUNCH=(); R_LAUNCH_CPU=(); R_JAR=(); R_JAR_CPU=(); R_RSS=(); R_FCOLD=(); R_FCOLD_CPU=()
 R_FWARM=(); R_FWARM_CPU=(); R_SECOND=(); R_SECOND_CPU=(); R_FIRST=()
+R_PHASES=(); R_SYS=(); R_SHM=(); R_SHM_SYS=(); R_SPLIT=()
+# The same one-shot writing to a RAM file system: how much of its time is the disk's file system.
+SHM=""; [[ -z "${BENCH_SKIP_TMPFS:-}" && -n "$HAVE_LAUNCHER" && -d /dev/shm && -w /dev/shm ]] && SHM="$(mktemp -d /dev/shm/sib2ae-bench.XXXXXX)"
 echo
 echo "-- $REPEAT rounds, run alternately (BENCH_REPEAT); times in seconds"
 for ((r = 1; r <= REPEAT; r++)); do
     line="   round $r:"
     if [[ -n "$HAVE_LAUNCHER" ]]; then
         one_shot launcher "${LAUNCH[@]}"
-        R_LAUNCH+=("$OS_WALL"); R_LAUNCH_CPU+=("$OS_CPU")
-        line+=" bin/sib2ae ${OS_WALL} (cpu ${OS_CPU}, rss ${OS_RSS} MiB) |"
+        R_LAUNCH+=("$OS_WALL"); R_LAUNCH_CPU+=("$OS_CPU"); R_SYS+=("$OS_SYS"); R_PHASES+=("$OS_PHASES")
+        line+=" bin/sib2ae ${OS_WALL} (cpu ${OS_CPU}, kernel ${OS_SYS}, rss ${OS_RSS} MiB; phases ${OS_PHASES}) |"
+        if [[ -n "$SHM" ]]; then
+            ONE_SHOT_OUT="$SHM" one_shot launcher-tmpfs "${LAUNCH[@]}"
+            R_SHM+=("$OS_WALL"); R_SHM_SYS+=("$OS_SYS")
+            line+=" on tmpfs ${OS_WALL} (cpu ${OS_CPU}, kernel ${OS_SYS}) |"
+        fi
     fi
     one_shot app "${JAVA_JAR[@]}"
     R_JAR+=("$OS_WALL"); R_JAR_CPU+=("$OS_CPU"); R_RSS+=("$OS_RSS")
@@ -224,8 +297,8 @@ for ((r = 1; r <= REPEAT; r++)); do
     line+=" floor cold process ${FL_COLD_PROC} (cpu ${FL_COLD_CPU}), best warm pass ${FL_WARM} (cpu ${FL_WARM_CPU}) |"
     rm -rf "$TMP/svc"
     service_second_copy "$TMP/svc"
-    R_FIRST+=("$SV_FIRST"); R_SECOND+=("$SV_SECOND"); R_SECOND_CPU+=("$SV_CPU")
-    line+=" service first ${SV_FIRST}, second ${SV_SECOND} (cpu ${SV_CPU})"
+    R_FIRST+=("$SV_FIRST"); R_SECOND+=("$SV_SECOND"); R_SECOND_CPU+=("$SV_CPU"); R_SPLIT+=("$SV_SPLIT")
+    line+=" service first ${SV_FIRST}, second ${SV_SECOND} (cpu ${SV_CPU}; camel compiler gc other user kernel: ${SV_SPLIT})"
     echo "$line"
 done
 
@@ -264,6 +337,28 @@ echo "   running service ($SERVICE_LABEL), second copy: ${MED_SECOND}s = ${MED_W
 echo "   CPU-seconds per note: cold one-shot $(per_note "${COLD_CPU[@]}") (floor to end of cold pass $(per_note "${R_FCOLD_CPU[@]}")),  warm service $(per_note "${R_SECOND_CPU[@]}") (floor best warm pass $(per_note "${R_FWARM_CPU[@]}"))"
 echo "   per 1,000 notes: cold one-shot $(calc "round($MED_COLD/$RENDERED*1000,1)")s wall,  warm service $(calc "round($MED_SECOND/$RENDERED*1000,1)")s"
 echo "   peak RSS, one-shot (java -jar -Xmx1g): ${MED_RSS} MiB   (target <= 1024)"
+# Medians, column by column, of lines of numbers ("?" where a run gave none).
+column_medians() {
+    python3 -c "
+import statistics, sys
+rows = [l.split() for l in sys.argv[1:] if l and '?' not in l]
+print(' '.join(f'{statistics.median(float(r[i]) for r in rows):.2f}' for i in range(len(rows[0]))) if rows else '')
+" "$@"
+}
+if [[ -n "$HAVE_LAUNCHER" ]]; then
+    read -r P_START P_READ P_NOTES P_CLOSE P_EXIT < <(column_medians "${R_PHASES[@]}")
+    echo
+    echo "-- where the cold one-shot's time goes (bin/sib2ae, medians; the floor has only its start and its notes)"
+    echo "   wall: JVM and Camel start ${P_START}s, read+coordinate+plan ${P_READ}s, notes ${P_NOTES}s, close with the After Effects comp ${P_CLOSE}s, exit ${P_EXIT}s"
+    echo "   kernel CPU $(median "${R_SYS[@]}")s of $(median "${R_LAUNCH_CPU[@]}")s (the floor writes no file)"
+    if [[ -n "$SHM" ]]; then
+        SHM_RATIOS=(); for ((i = 0; i < REPEAT; i++)); do SHM_RATIOS+=("$(calc "${R_SHM[$i]}/${R_FCOLD[$i]}")"); done
+        echo "   the same run writing to tmpfs (/dev/shm): wall $(median "${R_SHM[@]}")s = $(median "${SHM_RATIOS[@]}")x the floor, kernel CPU $(median "${R_SHM_SYS[@]}")s: the difference is the disk's file system creating ~9,000 files"
+    fi
+fi
+read -r S_WORK S_JIT S_GC S_OTHER S_USER S_SYS < <(column_medians "${R_SPLIT[@]}")
+echo "-- where the running service's second score's CPU goes (medians, seconds; /proc per thread)"
+echo "   Camel's threads (the note workers) ${S_WORK}, JIT compiler threads ${S_JIT}, collector ${S_GC}, other ${S_OTHER}; user ${S_USER}, kernel ${S_SYS}   (floor's best warm pass: $(median "${R_FWARM_CPU[@]}") in all)"
 
 # ---------------------------------------------------------------- fluidsynth baseline
 if [[ -z "${BENCH_SKIP_BASELINE:-}" ]]; then
