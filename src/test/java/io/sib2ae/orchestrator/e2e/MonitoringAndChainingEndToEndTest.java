@@ -137,6 +137,19 @@ class MonitoringAndChainingEndToEndTest {
     }
 
     @Test
+    void theExampleDeliveryCopiesNothingUntilAStudioTurnsItOnWhileTheSummaryRouteStillRuns() throws Exception {
+        try (RunningService service = RunningService.start(root, Map.of("studio.delivery.enabled", "false"))) {
+            assertThat(service.context().getRoute("studio-copy-assets")).isNotNull();
+            dropSs9(service);
+            Path summary = root.resolve("summary").resolve("completed-scores.log");
+            // The summary comes from the same completion event, and after it every listener has had it.
+            await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(summary) && Files.readString(summary).contains("SS 9"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> service.context().getInflightRepository().size() == 0);
+            assertThat(root.resolve("delivery")).doesNotExist();
+        }
+    }
+
+    @Test
     void withoutStudioRoutesTheCompletionEventIsPublishedAndNothingWaitsForAListener() throws Exception {
         try (RunningService service = RunningService.start(root, Map.of("sib2ae.routes", root.resolve("no-routes").toString()))) {
             assertThat(service.context().getRoute("studio-copy-assets")).isNull();

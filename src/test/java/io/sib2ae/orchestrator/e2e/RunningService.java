@@ -36,6 +36,7 @@ public final class RunningService implements AutoCloseable {
         main.addOverrideProperty("sib2ae.intake.read-lock-min-age-ms", "100");
         main.addOverrideProperty("sib2ae.intake.read-lock-check-interval-ms", "100");
         // The example studio routes in routes/ are loaded as in production, writing into the test's folders.
+        main.addOverrideProperty("studio.delivery.enabled", "true");
         main.addOverrideProperty("studio.delivery.folder", root.resolve("delivery").toString());
         main.addOverrideProperty("studio.summary.folder", root.resolve("summary").toString());
         // Tests run one after another in one JVM: the management server is only started where a test asks.

@@ -62,6 +62,7 @@ class OneShotJarIT {
         try (ServerSocket busyPort = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Map<String, String> properties = new HashMap<>(Ss9ServiceHopsTest.SMALL_SOUNDFONT);
             properties.put("sib2ae.management.port", String.valueOf(busyPort.getLocalPort()));
+            properties.put("studio.delivery.enabled", "true"); // the example delivery is off unless turned on
             run = ShadedJar.run(workingDirectory, logs, javaOptions(properties), ss9("--out", out));
         }
 
