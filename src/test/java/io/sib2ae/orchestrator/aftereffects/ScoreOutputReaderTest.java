@@ -68,37 +68,32 @@ class ScoreOutputReaderTest {
 
     @Test
     void aChannelThatSkipsAFrameIsRefusedNamingTheFileTheChannelAndTheFrame() throws IOException {
-        Path score = ProcessedScores.copy(processed, temp);
-        String file = firstKeyframesFile(score);
-        edit(score.resolve(file), json -> json.replaceFirst("\\[ 3, ", "[ 4, "));
-
-        assertThatThrownBy(() -> new ScoreOutputReader().read(score))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(file + ": channel amplitude skips frame 3");
+        assertFirstKeyframesFileRefused(json -> json.replaceFirst("\\[ 3, ", "[ 4, "), ": channel amplitude skips frame 3");
     }
 
     @Test
     void aFileWithoutAPositiveFrameRateIsRefused() throws IOException {
-        Path score = ProcessedScores.copy(processed, temp);
-        String file = firstKeyframesFile(score);
-        edit(score.resolve(file), json -> json.replace("\"fps\" : 30", "\"fps\" : 0"));
-
-        assertThatThrownBy(() -> new ScoreOutputReader().read(score))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(file + ": fps must be a positive number, found 0");
+        assertFirstKeyframesFileRefused(json -> json.replace("\"fps\" : 30", "\"fps\" : 0"),
+                ": fps must be a positive number, found 0");
     }
 
     @Test
     void aFileWithNoChannelIsRefused() throws IOException {
+        // Only onset_markers left: a list of frames, no channel.
+        assertFirstKeyframesFileRefused(json -> json.substring(0, json.indexOf("\"keyframes\""))
+                + "\"keyframes\" : { \"onset_markers\" : [ 0 ] } }", " holds no keyframe channel");
+    }
+
+    /** The first primary note's keyframes file, edited, makes the read fail with the file's name and why. */
+    private void assertFirstKeyframesFileRefused(java.util.function.UnaryOperator<String> change, String why)
+            throws IOException {
         Path score = ProcessedScores.copy(processed, temp);
         String file = firstKeyframesFile(score);
-        JsonNode json = JSON.readTree(score.resolve(file).toFile());
-        ((com.fasterxml.jackson.databind.node.ObjectNode) json).putObject("keyframes").putArray("onset_markers").add(0);
-        Files.write(score.resolve(file), JSON.writeValueAsBytes(json));
+        edit(score.resolve(file), change);
 
         assertThatThrownBy(() -> new ScoreOutputReader().read(score))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage(file + " holds no keyframe channel");
+                .hasMessage(file + why);
     }
 
     @Test
