@@ -1,5 +1,6 @@
 package io.sib2ae.orchestrator.aftereffects;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -185,6 +186,9 @@ public final class ScoreOutputReader {
                     p.skipChildren();
                 }
             }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                throw new JsonParseException(p, "the file ends before its object closes");
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(relative + ": not valid JSON: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -231,6 +235,9 @@ public final class ScoreOutputReader {
         int count = 0;
         int gapAt = -1;
         for (JsonToken t = first; t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) {
+                throw new JsonParseException(p, "the file ends inside a channel");
+            }
             int frame = -1;
             double value = 0;
             if (t == JsonToken.START_ARRAY) {
@@ -261,7 +268,7 @@ public final class ScoreOutputReader {
     private static void skipToEndOfArray(JsonParser p) throws IOException {
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
             if (t == null) {
-                throw new IOException("the file ends inside an array");
+                throw new JsonParseException(p, "the file ends inside an array");
             }
             p.skipChildren();
         }
