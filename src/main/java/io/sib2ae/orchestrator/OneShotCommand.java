@@ -100,6 +100,10 @@ final class OneShotCommand {
         // service would fail to bind it. JMX stays on, so jconsole or Hawtio can still attach;
         // -Dcamel.management.enabled=true brings the HTTP endpoints back.
         defaultUnlessGiven(main, "camel.management.enabled", "false");
+        // The queue consumers (the score queue, the studio routes) end between two polls, route after
+        // route: at the service's 100 ms the context's stop waited some 250 ms for them before the
+        // process could exit. A run of seconds loses nothing by polling more often.
+        defaultUnlessGiven(main, "camel.component.seda.default-poll-timeout", "10");
         try {
             main.start();
             CamelContext context = main.getCamelContext();

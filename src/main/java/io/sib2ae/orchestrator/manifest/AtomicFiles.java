@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -68,14 +67,6 @@ public final class AtomicFiles {
      */
     public static Written takeWritten(Path file) {
         return WRITTEN.remove(file.toAbsolutePath().normalize());
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Counts and hashes every byte on its way to the file. */
@@ -182,7 +173,7 @@ public final class AtomicFiles {
             CountingDigestStream counted = null;
             try (OutputStream file = newTemporaryFile(temp)) {
                 if (remember) {
-                    counted = new CountingDigestStream(file, sha256());
+                    counted = new CountingDigestStream(file, Sha256.newDigest());
                     body.writeTo(counted);
                 } else {
                     body.writeTo(file);
