@@ -1,10 +1,12 @@
 package io.sib2ae.orchestrator;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.sib2ae.orchestrator.manifest.Sha256;
 import io.sib2ae.orchestrator.rendering.AudioRenderer;
 import io.sib2ae.orchestrator.rendering.KeyframeExtractor;
 import io.sib2ae.orchestrator.rendering.NoteRehearsal;
 import io.sib2ae.orchestrator.rendering.SynthesizerPool;
+import java.lang.management.ManagementFactory;
 import org.apache.camel.BeanInject;
 import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * Opens the synthesizers and reads the SoundFont in the background while Camel starts and the
  * first score is read, then rehearses the per-note work on made-up notes nobody keeps
  * ({@link NoteRehearsal}): cold, the first notes of a score render several times slower, until the
- * JIT has compiled Gervill's inner loops, the keyframe analysis and the writers. It also loads
+ * JIT has compiled Gervill's inner loops, the keyframe analysis and the writers (C2's compilations:
+ * under C1 alone there is no rehearsal, see {@link #rehearsedNotes}). It also loads
  * the native SHA-256 the files' checksums come from ({@link Sha256}).
  */
 @Configuration
@@ -54,10 +57,35 @@ public class SynthesizerWarmUp implements CamelConfiguration {
         pool.warmUp();
         // Configuring NSS for the files' checksums takes some 70 ms: here, not before a note's first WAV.
         LOG.info("SHA-256 of written files from {}", Sha256.source());
+        int notes = rehearsedNotes(tieredStopAtLevel());
         try {
-            new NoteRehearsal(renderer, new KeyframeExtractor(), fps).rehearse(REHEARSED_NOTES);
+            new NoteRehearsal(renderer, new KeyframeExtractor(), fps).rehearse(notes);
         } catch (RuntimeException e) {
             // a broken SoundFont shows on the real notes, where the breaker sees it; so does a closed pool
+        }
+    }
+
+    /**
+     * How many made-up notes to rehearse under a JIT that stops at {@code tieredStopAtLevel}: none
+     * when it stops before C2 (as {@code bin/sib2ae process} does). C1 compiles a method after a
+     * few hundred calls in a fraction of a millisecond, so the first real notes compile the path as
+     * soon as made-up ones would, and the rehearsal's renders were pure cost: without them a cold
+     * one-shot of ActorPreludeSample took 0.94x the wall time and 0.93x the CPU (five alternating pairs).
+     */
+    static int rehearsedNotes(String tieredStopAtLevel) {
+        try {
+            return tieredStopAtLevel != null && Integer.parseInt(tieredStopAtLevel.trim()) < 4 ? 0 : REHEARSED_NOTES;
+        } catch (NumberFormatException e) {
+            return REHEARSED_NOTES;
+        }
+    }
+
+    /** This JVM's -XX:TieredStopAtLevel, or null where the JVM has no such option. */
+    private static String tieredStopAtLevel() {
+        try {
+            return ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).getVMOption("TieredStopAtLevel").getValue();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 }
