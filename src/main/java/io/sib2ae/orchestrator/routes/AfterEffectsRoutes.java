@@ -1,5 +1,7 @@
 package io.sib2ae.orchestrator.routes;
 
+import static io.sib2ae.orchestrator.routes.ExchangeProperties.SCORE_RUN;
+
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -21,7 +23,7 @@ public class AfterEffectsRoutes extends RouteBuilder {
                 .doCatch(Exception.class)
                     .bean("afterEffectsExport", "failed(${exception})").id("after-effects-failed")
                 .end()
-                .bean("afterEffectsExport", "record(${exchangeProperty.manifestPath}, ${body})").id("record-after-effects-outcome")
+                .bean("afterEffectsExport", "record(${exchangeProperty." + SCORE_RUN + "}, ${exchangeProperty.manifestPath}, ${body})").id("record-after-effects-outcome")
                 .log("After Effects comp and preview for ${exchangeProperty.manifestPath}: ${body.status}");
     }
 }
