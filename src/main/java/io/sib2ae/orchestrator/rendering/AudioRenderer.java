@@ -194,17 +194,18 @@ public final class AudioRenderer {
                     }
                 }
             }
-            long start = lease.synthesizer().getMicrosecondPosition();
+            // The clock stands on a block boundary (whole blocks are read), so this is exact.
+            long startFrame = Math.round(lease.synthesizer().getMicrosecondPosition() * format.getSampleRate() / 1e6);
             for (TimedMessage m : messages) {
                 if (m.message() instanceof ShortMessage sm) {
                     lease.usedChannels().set(sm.getChannel());
                     if (sm.getCommand() == ShortMessage.PROGRAM_CHANGE) {
                         selectProgram(receiver, sm.getChannel(), sm.getData1(), banks,
-                                m.micros() == 0 ? -1 : start + m.micros());
+                                m.micros() == 0 ? -1 : timeStamp(startFrame, m.micros(), format.getSampleRate(), blockFrames));
                         continue;
                     }
                 }
-                receiver.send(m.message(), start + m.micros());
+                receiver.send(m.message(), timeStamp(startFrame, m.micros(), format.getSampleRate(), blockFrames));
             }
 
             int soundingBlocks = blocksFor(soundingSeconds, format, blockFrames);
@@ -356,6 +357,27 @@ public final class AudioRenderer {
             }
             done += n;
         }
+    }
+
+    /**
+     * The time stamp that makes Gervill play an event {@code offsetMicros} after a note that starts at
+     * the synthesizer's frame {@code startFrame}, at the frame nearest that time, whatever the frame.
+     *
+     * <p>Gervill runs an event in the control block whose range of microseconds holds its time stamp,
+     * and starts a note inside that block at the frame nearest it; it measures both from its absolute
+     * frame position, truncated to whole microseconds. "Note start plus offset" therefore put an event
+     * near a block's edge in one block or the next depending on how long the synthesizer had been
+     * running, and a note with many events (a roll, a tremolo) sounded different after different
+     * earlier notes: in ActorPrelude a splash cymbal roll differed by up to 3,754 in sample value (its
+     * peak 5,635), a timpani roll by 565, run to run. Here the frame is decided from the note's own
+     * start, and the time stamp chosen so that Gervill's own arithmetic lands on it: the start of that
+     * frame's block as Gervill computes it, plus the frame's offset in the block, rounded.
+     */
+    static long timeStamp(long startFrame, long offsetMicros, double sampleRate, int blockFrames) {
+        long frame = startFrame + Math.round(offsetMicros * sampleRate / 1e6);
+        long blockStart = frame - Math.floorMod(frame, (long) blockFrames);
+        long blockMicros = (long) (blockStart * (1000000.0 / sampleRate)); // as SoftMainMixer computes it
+        return blockMicros + Math.round((frame - blockStart) * 1e6 / sampleRate);
     }
 
     /** Bank select (MSB, LSB) and program change, for a program {@link SynthesizerPool.Lease#prepare} loaded. */
