@@ -194,8 +194,7 @@ public final class AudioRenderer {
                     }
                 }
             }
-            // The clock stands on a block boundary (whole blocks are read), so this is exact.
-            long startFrame = Math.round(lease.synthesizer().getMicrosecondPosition() * format.getSampleRate() / 1e6);
+            long startFrame = frameAt(lease.synthesizer().getMicrosecondPosition(), format.getSampleRate());
             for (TimedMessage m : messages) {
                 if (m.message() instanceof ShortMessage sm) {
                     lease.usedChannels().set(sm.getChannel());
@@ -375,9 +374,20 @@ public final class AudioRenderer {
      */
     static long timeStamp(long startFrame, long offsetMicros, double sampleRate, int blockFrames) {
         long frame = startFrame + Math.round(offsetMicros * sampleRate / 1e6);
-        long blockStart = frame - Math.floorMod(frame, (long) blockFrames);
+        // The synthesizer stands at the start of one of its blocks (whole blocks are read), which need
+        // not be a multiple of the block length from its very first frame.
+        long blockStart = frame - Math.floorMod(frame - startFrame, (long) blockFrames);
         long blockMicros = (long) (blockStart * (1000000.0 / sampleRate)); // as SoftMainMixer computes it
         return blockMicros + Math.round((frame - blockStart) * 1e6 / sampleRate);
+    }
+
+    /**
+     * The frame Gervill stands at, from its position in whole microseconds: exact, as a frame is some
+     * 22.7 of them. In double: a float product was off by a frame or more once a pooled synthesizer
+     * had run a few minutes, which moved every note it rendered by that much.
+     */
+    static long frameAt(long micros, float sampleRate) {
+        return Math.round(micros * (double) sampleRate / 1e6);
     }
 
     /** Bank select (MSB, LSB) and program change, for a program {@link SynthesizerPool.Lease#prepare} loaded. */

@@ -22,13 +22,13 @@ class RenderTimingTest {
     private static final int BLOCK = 300; // 44.1 kHz at Gervill's control rate of 147 Hz
 
     /**
-     * Gervill's own arithmetic (SoftMainMixer): the block starting at frame P runs the events whose
+     * Gervill's own arithmetic (SoftMainMixer): its block starting at frame P runs the events whose
      * time stamp is below its start in whole microseconds plus 6,802, and starts a note inside the
      * block at the nearest frame.
      */
-    private static long[] whereGervillPlays(long timeStamp, long near) {
+    private static long[] whereGervillPlays(long timeStamp, long start, long near) {
         long bufferMicros = (long) (1_000_000.0 / 147f);
-        long block = near - Math.floorMod(near, (long) BLOCK) - 2 * BLOCK;
+        long block = near - Math.floorMod(near - start, (long) BLOCK) - 2 * BLOCK;
         while (timeStamp >= (long) (block * (1_000_000.0 / RATE)) + bufferMicros) {
             block += BLOCK;
         }
@@ -40,13 +40,24 @@ class RenderTimingTest {
     void everyEventLandsOnItsOwnFrameWhereverTheNoteStarts() {
         long[] offsets = {0, 1, 22, 23, 6_802, 6_803, 82_353, 88_235, 172_794, 1_764_705, 29_999_977};
         for (long startBlock = 0; startBlock < 400_000; startBlock += 37) {
-            long start = startBlock * BLOCK; // notes start on a block boundary: whole blocks are read
+            // A note starts where one of the synthesizer's blocks starts (whole blocks are read), and its
+            // blocks need not start at multiples of the block length: a pooled synthesizer's first read
+            // may have been of any length.
+            long start = startBlock * BLOCK + (startBlock % 4) * 97;
             for (long offset : offsets) {
                 long frame = start + Math.round(offset * RATE / 1e6);
-                long[] played = whereGervillPlays(AudioRenderer.timeStamp(start, offset, RATE, BLOCK), frame);
+                long[] played = whereGervillPlays(AudioRenderer.timeStamp(start, offset, RATE, BLOCK), start, frame);
                 assertThat(played[0] + played[1]).as("offset %d µs after frame %d", offset, start).isEqualTo(frame);
                 assertThat(played[1]).isBetween(0L, (long) BLOCK - 1);
             }
+        }
+    }
+
+    @Test
+    void theSynthesizersFrameIsReadBackExactlyAfterHoursOfRendering() {
+        for (long frame = 0; frame < 44_100L * 3600 * 10; frame += 299_993) {
+            long micros = (long) (frame * (1_000_000.0 / 44_100f)); // SoftMainMixer.getMicrosecondPosition
+            assertThat(AudioRenderer.frameAt(micros, 44_100f)).as("frame %d", frame).isEqualTo(frame);
         }
     }
 
