@@ -3,6 +3,7 @@
 # (sib2ae.broker.url), as a studio runs it beside its NAS.
 #
 # usage: scripts/artemis.sh start  DIR [--port N] [--host H] [--user U] [--password P] [--memory 512M]
+#                                       [--max-disk-usage 90]
 #        scripts/artemis.sh stop   DIR
 #        scripts/artemis.sh status DIR
 #
@@ -20,6 +21,8 @@
 # keeps its etc/broker.xml (its port, its users), which DIR/sib2ae-broker.env records:
 #   ARTEMIS_PORT=61616  ARTEMIS_HOST=127.0.0.1  ARTEMIS_BROKER_USER=sib2ae  ARTEMIS_BROKER_PASSWORD=sib2ae
 #   ARTEMIS_MEMORY=512M (the broker's heap)  ARTEMIS_CACHE=~/.cache/sib2ae/artemis
+#   ARTEMIS_MAX_DISK_USAGE=90 (percent of the journal's disk at which the broker blocks every producer,
+#   Artemis's default; -1: no limit. The instances' readiness check reports the disk against it.)
 #   ARTEMIS_START_TIMEOUT=60  ARTEMIS_STOP_TIMEOUT=30  MAVEN_REPO=~/.m2/repository
 # The instances then run with -Dsib2ae.broker.url=tcp://H:N -Dsib2ae.broker.user=U -Dsib2ae.broker.password=P.
 # ARTEMIS_HOST=0.0.0.0 opens the broker to the other machines: change the default password first.
@@ -37,7 +40,8 @@ STOP_TIMEOUT="${ARTEMIS_STOP_TIMEOUT:-30}"
 unset ARTEMIS_INSTANCE ARTEMIS_HOME ARTEMIS_USER
 
 usage() {
-    echo "usage: $0 start|stop|status DIR [--port N] [--host H] [--user U] [--password P] [--memory 512M]" >&2
+    echo "usage: $0 start|stop|status DIR [--port N] [--host H] [--user U] [--password P] [--memory 512M]" \
+        "[--max-disk-usage 90]" >&2
     exit 2
 }
 (( $# >= 2 )) || usage
@@ -49,6 +53,7 @@ HOST="${ARTEMIS_HOST:-127.0.0.1}"
 BROKER_USER="${ARTEMIS_BROKER_USER:-sib2ae}"
 BROKER_PASSWORD="${ARTEMIS_BROKER_PASSWORD:-sib2ae}"
 MEMORY="${ARTEMIS_MEMORY:-512M}"
+MAX_DISK_USAGE="${ARTEMIS_MAX_DISK_USAGE:-90}"
 while (( $# > 0 )); do
     (( $# >= 2 )) || usage
     case $1 in
@@ -57,11 +62,15 @@ while (( $# > 0 )); do
         --user) BROKER_USER=$2 ;;
         --password) BROKER_PASSWORD=$2 ;;
         --memory) MEMORY=$2 ;;
+        --max-disk-usage) MAX_DISK_USAGE=$2 ;;
         *) echo "unknown option $1" >&2; usage ;;
     esac
     shift 2
 done
 [[ "$PORT" =~ ^[0-9]+$ ]] || { echo "--port $PORT: not a port number" >&2; exit 2; }
+if ! [[ "$MAX_DISK_USAGE" == -1 || ( "$MAX_DISK_USAGE" =~ ^[0-9]+$ && "$MAX_DISK_USAGE" -ge 1 && "$MAX_DISK_USAGE" -le 100 ) ]]; then
+    echo "--max-disk-usage $MAX_DISK_USAGE: a percentage from 1 to 100, or -1 for no limit" >&2; exit 2
+fi
 mkdir -p "$DIR"
 DIR="$(cd "$DIR" && pwd)"
 PID_FILE="$DIR/data/artemis.pid"   # where the distribution's own bin/artemis-service keeps it too
@@ -127,6 +136,10 @@ create_instance() {
         --host "$HOST" --default-port "$PORT" --java-memory "$MEMORY" --no-web \
         --no-amqp-acceptor --no-mqtt-acceptor --no-stomp-acceptor --no-hornetq-acceptor \
         >"$DIR/create.log" 2>&1 || { echo "artemis create failed:" >&2; tail -n 20 "$DIR/create.log" >&2; exit 1; }
+    # The disk share at which the broker blocks every producer (create writes Artemis's default, 90).
+    sed -i "s|<max-disk-usage>90</max-disk-usage>|<max-disk-usage>$MAX_DISK_USAGE</max-disk-usage>|" "$DIR/etc/broker.xml"
+    grep -q "<max-disk-usage>$MAX_DISK_USAGE</max-disk-usage>" "$DIR/etc/broker.xml" \
+        || { echo "could not set max-disk-usage in $DIR/etc/broker.xml" >&2; exit 1; }
     # create fixes -Xms at 512M whatever --java-memory says; below it the JVM refuses to start.
     sed -i 's/ -Xms[0-9]*[MmGg] / /' "$DIR/etc/artemis.profile"
     printf 'ARTEMIS_HOST=%s\nARTEMIS_PORT=%s\nARTEMIS_BROKER_USER=%s\n' "$HOST" "$PORT" "$BROKER_USER" >"$ENV_FILE"

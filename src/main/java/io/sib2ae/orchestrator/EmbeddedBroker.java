@@ -21,8 +21,13 @@ public final class EmbeddedBroker {
     private static final String HOST = "127.0.0.1";
     private static final long LOCK_TIMEOUT_MS = 5_000;
 
+    /** Artemis's own default, and what `artemis create` writes: producers block at 90% disk usage. */
+    public static final int DEFAULT_MAX_DISK_USAGE = 90;
+
     private final Path dataFolder;
     private final int port;
+    private final int maxDiskUsage;
+    private final long diskScanPeriodMs;
     private EmbeddedActiveMQ server;
 
     /**
@@ -30,8 +35,23 @@ public final class EmbeddedBroker {
      * @param port the acceptor's port on 127.0.0.1
      */
     public EmbeddedBroker(Path dataFolder, int port) {
+        this(dataFolder, port, DEFAULT_MAX_DISK_USAGE, 5_000);
+    }
+
+    /**
+     * @param maxDiskUsage     the disk usage, in percent of the journal's file system, at which the broker
+     *                         blocks every producer ({@code sib2ae.broker.max-disk-usage}); -1 turns the check off
+     * @param diskScanPeriodMs how often the broker measures it
+     */
+    public EmbeddedBroker(Path dataFolder, int port, int maxDiskUsage, long diskScanPeriodMs) {
+        if (maxDiskUsage != -1 && (maxDiskUsage < 1 || maxDiskUsage > 100)) {
+            throw new IllegalArgumentException("sib2ae.broker.max-disk-usage must be a percentage from 1 to 100, or -1"
+                    + " for no limit, not " + maxDiskUsage);
+        }
         this.dataFolder = dataFolder.toAbsolutePath();
         this.port = port;
+        this.maxDiskUsage = maxDiskUsage;
+        this.diskScanPeriodMs = diskScanPeriodMs;
     }
 
     /** The URL a client connects to, as {@code sib2ae.broker.url} takes it. */
@@ -65,6 +85,10 @@ public final class EmbeddedBroker {
         // Another broker on the same folder (a second instance given the same sib2ae.work) holds its
         // lock; Artemis would wait for it for ever, so the start gives up after this and says why.
         configuration.setJournalLockAcquisitionTimeout(LOCK_TIMEOUT_MS);
+        // Past this share of the disk the broker blocks every producer, the leader's note tasks with
+        // them; the instances' readiness check reports it (BrokerHealthCheck).
+        configuration.setMaxDiskUsage(maxDiskUsage);
+        configuration.setDiskScanPeriod((int) diskScanPeriodMs);
         // No login: the only acceptor is on the loopback address, reachable from this machine alone.
         configuration.setSecurityEnabled(false);
         // Its MBeans stay out of the instance's JMX and Jolokia, which show the orchestrator's own.

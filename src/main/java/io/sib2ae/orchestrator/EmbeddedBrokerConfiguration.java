@@ -26,6 +26,8 @@ public class EmbeddedBrokerConfiguration implements CamelConfiguration, CamelCon
     private int port;
     @PropertyInject("sib2ae.work")
     private String work;
+    @PropertyInject(value = "sib2ae.broker.max-disk-usage", defaultValue = "90")
+    private int maxDiskUsage;
 
     private CamelContext context;
     private EmbeddedBroker broker;
@@ -53,7 +55,7 @@ public class EmbeddedBrokerConfiguration implements CamelConfiguration, CamelCon
         if (!embedded || broker != null) {
             return broker;
         }
-        broker = new EmbeddedBroker(Path.of(work).resolve("broker"), port);
+        broker = new EmbeddedBroker(Path.of(work).resolve("broker"), port, maxDiskUsage, 5_000);
         broker.start();
         if (context.getPropertiesComponent().resolveProperty("sib2ae.broker.url").orElse("").isBlank()) {
             // An override, not a default: an empty sib2ae.broker.url in a properties file would win over a default.

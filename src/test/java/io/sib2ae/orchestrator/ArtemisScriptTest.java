@@ -2,7 +2,9 @@ package io.sib2ae.orchestrator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.sib2ae.orchestrator.monitoring.BrokerHealthCheck;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSSecurityRuntimeException;
@@ -11,9 +13,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -83,6 +92,43 @@ class ArtemisScriptTest {
         }
         assertThat(script("stop", instance).exit()).isZero();
         assertThat(LoopbackPorts.isFree(port)).isTrue();
+    }
+
+    @Test
+    void aBrokerStartedWithAMaxDiskUsageItHasPassedMakesTheInstancesNotReady() throws Exception {
+        int port = LoopbackPorts.free();
+        instance = root.resolve("broker");
+        String url = "tcp://127.0.0.1:" + port;
+        assertThat(script("start", instance, "--max-disk-usage", "0")).as("not a percentage").satisfies(s -> {
+            assertThat(s.exit()).isEqualTo(2);
+            assertThat(s.output()).contains("--max-disk-usage 0: a percentage from 1 to 100, or -1 for no limit");
+        });
+
+        // Any disk a build runs on is past 1%: the broker blocks its producers at its first disk scan.
+        Result started = script("start", instance, "--port", Integer.toString(port), "--max-disk-usage", "1");
+        assertThat(started.exit()).as(started.output()).isZero();
+        assertThat(Files.readString(instance.resolve("etc/broker.xml"))).contains("<max-disk-usage>1</max-disk-usage>");
+
+        CamelContext context = new DefaultCamelContext();
+        FileLockClusterService cluster = new FileLockClusterService();
+        cluster.setId("node-a");
+        cluster.setRoot(root.resolve("cluster").toString());
+        context.addService(cluster);
+        context.start();
+        try (ActiveMQConnectionFactory factory = new ActiveMQConnectionFactory(url, "sib2ae", "sib2ae")) {
+            BrokerHealthCheck check = new BrokerHealthCheck(factory, cluster, "sib2ae-leader", url);
+            check.setCamelContext(context);
+            // The standalone broker scans its disk every 5 s; until then it reports 0%.
+            AtomicReference<HealthCheck.Result> result = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                result.set(check.call(Map.of()));
+                return result.get().getState() == HealthCheck.State.DOWN;
+            });
+            assertThat(result.get().getMessage()).get().asString().contains("blocks every producer", "max-disk-usage of 1%");
+            assertThat(result.get().getDetails()).containsEntry("disk_max_usage_percent", 1);
+        } finally {
+            context.stop();
+        }
     }
 
     private record Result(int exit, String output) {
