@@ -23,6 +23,8 @@ public final class EmbeddedBroker {
 
     /** Artemis's own default, and what `artemis create` writes: producers block at 90% disk usage. */
     public static final int DEFAULT_MAX_DISK_USAGE = 90;
+    /** How often the broker measures its disk, as `artemis create` writes it. */
+    public static final long DEFAULT_DISK_SCAN_PERIOD_MS = 5_000;
 
     private final Path dataFolder;
     private final int port;
@@ -35,7 +37,7 @@ public final class EmbeddedBroker {
      * @param port the acceptor's port on 127.0.0.1
      */
     public EmbeddedBroker(Path dataFolder, int port) {
-        this(dataFolder, port, DEFAULT_MAX_DISK_USAGE, 5_000);
+        this(dataFolder, port, DEFAULT_MAX_DISK_USAGE, DEFAULT_DISK_SCAN_PERIOD_MS);
     }
 
     /**

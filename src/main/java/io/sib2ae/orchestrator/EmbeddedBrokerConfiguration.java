@@ -55,7 +55,7 @@ public class EmbeddedBrokerConfiguration implements CamelConfiguration, CamelCon
         if (!embedded || broker != null) {
             return broker;
         }
-        broker = new EmbeddedBroker(Path.of(work).resolve("broker"), port, maxDiskUsage, 5_000);
+        broker = new EmbeddedBroker(Path.of(work).resolve("broker"), port, maxDiskUsage, EmbeddedBroker.DEFAULT_DISK_SCAN_PERIOD_MS);
         broker.start();
         if (context.getPropertiesComponent().resolveProperty("sib2ae.broker.url").orElse("").isBlank()) {
             // An override, not a default: an empty sib2ae.broker.url in a properties file would win over a default.

@@ -98,18 +98,13 @@ public final class AfterEffectsExport {
      * Records the outcome on the score index ({@code after_effects}), keeping everything else in
      * it as the score's close wrote it. A score whose index cannot be rewritten keeps the old one,
      * and the outcome is logged instead: the hop never fails the score.
-     */
-    public AfterEffectsOutcome record(String manifestPath, AfterEffectsOutcome outcome) {
-        return record(null, manifestPath, outcome);
-    }
-
-    /**
-     * As {@link #record(String, AfterEffectsOutcome)}, for the run whose close wrote that index: the
-     * outcome goes on the run's own index model, which is written again as a whole. Reading the
-     * index back into a tree to add one field took a one-shot of ActorPreludeSample (an 8.5 MB
-     * index) 0.2 s of its close; writing the model, a third of that.
      *
-     * @param run the run whose final index {@code manifestPath} is; null to read the file instead
+     * <p>For the run whose close wrote that index, the outcome goes on the run's own index model,
+     * which is written again as a whole: reading the index back into a tree to add one field took a
+     * one-shot of ActorPreludeSample (an 8.5 MB index) 0.2 s of its close; writing the model, a third
+     * of that. Without the run (an index met on its own), the file is read.
+     *
+     * @param run the run whose final index {@code manifestPath} is, or null
      */
     public AfterEffectsOutcome record(ScoreRun run, String manifestPath, AfterEffectsOutcome outcome) {
         if (manifestPath == null) {

@@ -38,7 +38,7 @@ public final class Sha256 {
     static final String PROPERTY = "sib2ae.checksums";
 
     /* Where distributions put libsoftokn3.so: Debian's multiarch folders, then Fedora's and others'. */
-    private static final List<String> NSS_FOLDERS = List.of(
+    static final List<String> NSS_FOLDERS = List.of(
             "/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu", "/usr/lib64", "/usr/lib",
             "/usr/lib/x86_64-linux-gnu/nss", "/usr/lib64/nss");
 

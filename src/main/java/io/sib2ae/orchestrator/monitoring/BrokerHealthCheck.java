@@ -91,24 +91,32 @@ public final class BrokerHealthCheck extends AbstractHealthCheck {
     /** Asks the broker, or null when it does not answer in time (an older broker, or no right to manage). */
     static Disk disk(Connection connection) throws JMSException {
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            Object usage = attribute(session, "DiskStoreUsage");
-            Object max = attribute(session, "MaxDiskUsage");
-            if (!(usage instanceof Number used) || !(max instanceof Number limit)) {
-                return null;
+            TemporaryQueue replies = session.createTemporaryQueue();
+            try (MessageConsumer consumer = session.createConsumer(replies);
+                    MessageProducer producer = session.createProducer(session.createQueue("activemq.management"))) {
+                // Not persistent: a broker whose disk is full still answers a request it need not store.
+                producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
+                Object usage = attribute(session, producer, consumer, replies, "DiskStoreUsage");
+                Object max = attribute(session, producer, consumer, replies, "MaxDiskUsage");
+                if (!(usage instanceof Number used) || !(max instanceof Number limit)) {
+                    return null;
+                }
+                return new Disk(used.doubleValue() * 100, limit.intValue());
+            } catch (JMSException e) {
+                return null; // no consumer or producer on the management address: nothing to ask with
+            } finally {
+                replies.delete();
             }
-            return new Disk(used.doubleValue() * 100, limit.intValue());
         }
     }
 
-    private static Object attribute(Session session, String name) throws JMSException {
-        TemporaryQueue replies = session.createTemporaryQueue();
-        try (MessageConsumer consumer = session.createConsumer(replies);
-                MessageProducer producer = session.createProducer(session.createQueue("activemq.management"))) {
+    /** One attribute of the broker, asked on the management address; null when there is no answer. */
+    private static Object attribute(Session session, MessageProducer producer, MessageConsumer consumer,
+                                    TemporaryQueue replies, String name) {
+        try {
             Message request = session.createMessage();
             JMSManagementHelper.putAttribute(request, ResourceNames.BROKER, name);
             request.setJMSReplyTo(replies);
-            // Not persistent: a broker whose disk is full still answers a request it need not store.
-            producer.setDeliveryMode(DeliveryMode.NON_PERSISTENT);
             producer.send(request);
             Message reply = consumer.receive(MANAGEMENT_TIMEOUT_MS);
             if (reply == null || !JMSManagementHelper.hasOperationSucceeded(reply)) {
@@ -117,8 +125,6 @@ public final class BrokerHealthCheck extends AbstractHealthCheck {
             return JMSManagementHelper.getResult(reply);
         } catch (Exception e) {
             return null; // JMSManagementHelper.getResult declares Exception: a reply it cannot read
-        } finally {
-            replies.delete();
         }
     }
 }

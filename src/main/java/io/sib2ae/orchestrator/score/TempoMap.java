@@ -147,13 +147,13 @@ public final class TempoMap {
         return list;
     }
 
-    // Multiplying before dividing keeps whole-beat spans exact (480 ticks at 500000 us = 0.5 s).
     /** The index of the tempo point in force at {@code tick}: the last one at or before it. */
     private int tempoPointAt(long tick) {
         int i = Arrays.binarySearch(ticks.at(), tick);
         return i >= 0 ? i : Math.max(0, -i - 2);
     }
 
+    // Multiplying before dividing keeps whole-beat spans exact (480 ticks at 500000 us = 0.5 s).
     private static double span(long deltaTicks, long microsPerQuarter, double resolution) {
         return deltaTicks * (double) microsPerQuarter / (1_000_000.0 * resolution);
     }

@@ -14,10 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class Sha256Test {
 
-    /* Debian's and others' NSS, where libnss3 is installed (Chromium, which the test command installs, needs it). */
-    private static final List<String> NSS_HERE = List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib/aarch64-linux-gnu",
-            "/usr/lib64", "/usr/lib");
-
     @TempDir
     Path dir;
 
@@ -70,7 +66,8 @@ class Sha256Test {
 
     @Test
     void nssIsUsedWhereTheSystemHasIt() {
-        boolean installed = NSS_HERE.stream().anyMatch(folder -> Files.isRegularFile(Path.of(folder, "libsoftokn3.so")));
+        // libnss3 is there when Chromium is (the test command installs it for the preview page test)
+        boolean installed = Sha256.NSS_FOLDERS.stream().anyMatch(folder -> Files.isRegularFile(Path.of(folder, "libsoftokn3.so")));
         boolean forcedOff = "jdk".equalsIgnoreCase(System.getProperty(Sha256.PROPERTY, ""));
 
         assertThat(Sha256.source()).isEqualTo(installed && !forcedOff ? Sha256.Source.NSS : Sha256.Source.JDK);
