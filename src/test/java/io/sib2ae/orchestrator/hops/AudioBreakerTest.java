@@ -166,45 +166,74 @@ class AudioBreakerTest {
      * The per-note timeout is the renderer's own, on the note worker's thread (the breaker's
      * timeout, which would run each render on a thread of its own, is off): a render past it fails
      * the note as timed out, and the breaker counts those failures until it opens.
+     *
+     * <p>The score is twelve whole notes at crotchet = 30, eight seconds each. The deadline is
+     * looked at every fifth of a second of synthesis, so a render would have to make some 7.8 s
+     * of audio within the millisecond (over 300 million frames a second) to escape it: no machine
+     * does. A score of short notes does not make that certain: on a fast machine, three of the
+     * first six Mozart notes once rendered within the millisecond, and the breaker opened later.
      */
     @Test
     void rendersPastTheTimeoutFailAsTimedOutAndOpenTheBreaker() throws Exception {
         Assumptions.assumeTrue(Files.isRegularFile(GOOD_SOUNDFONT), "needs " + GOOD_SOUNDFONT);
         Map<String, String> overrides = new HashMap<>();
         overrides.put("sib2ae.audio.soundfont", GOOD_SOUNDFONT.toString());
-        overrides.put("sib2ae.audio.render-timeout-ms", "1"); // no real note renders in a millisecond
-        overrides.put("sib2ae.workers", "1");
+        overrides.put("sib2ae.audio.render-timeout-ms", "1");
+        overrides.put("sib2ae.workers", "1"); // one note at a time: the breaker sees the calls in order
+        overrides.put("camel.resilience4j.wait-duration-in-open-state", "600"); // no half-open trial within the test
+        Path musicXml = root.resolve(LONG_NOTES + ".musicxml");
+        Files.writeString(musicXml, longNotes(LONG_NOTE_COUNT));
         try (RunningService service = RunningService.start(root.resolve("service"), overrides)) {
             ResilienceProcessor breaker = service.context().getProcessor("audio-breaker", ResilienceProcessor.class);
             assertThat(breaker.isTimeoutEnabled()).isFalse();
-            Path score = service.output().resolve(MOZART);
-            service.drop(TestData.file("scores/" + MOZART + ".musicxml"));
-            service.drop(TestData.file("scores/" + MOZART + ".mid"));
-            await().atMost(Duration.ofSeconds(120)).until(() -> SS9.archived(service) == 2);
+            Path score = service.output().resolve(LONG_NOTES);
+            service.drop(musicXml);
+            await().atMost(Duration.ofSeconds(120)).until(() -> SS9.archived(service) == 1);
 
             List<JsonNode> primaries = Ss9Outputs.primaries(score);
-            // Since the start-up warm-up compiles the per-note path, the shortest note of all can render
-            // within the millisecond (seen: 1 of 181). Such a render met its timeout and stands; every
-            // other note failed, timed out or failed fast by the open breaker.
-            List<JsonNode> rendered = withAudio(primaries, "completed");
-            assertThat(rendered.size()).as("renders that met a 1 ms timeout, of %d", primaries.size())
-                    .isLessThan(primaries.size() / 20);
-            assertThat(withAudio(primaries, "failed")).hasSize(primaries.size() - rendered.size());
-            List<JsonNode> timedOut = withAudio(primaries, "failed").stream()
+            assertThat(primaries).hasSize(LONG_NOTE_COUNT)
+                    .allSatisfy(n -> assertThat(n.get("duration_seconds").asDouble()).isEqualTo(8.0));
+            assertThat(withAudio(primaries, "failed")).hasSize(LONG_NOTE_COUNT);
+            List<JsonNode> timedOut = primaries.stream()
                     .filter(n -> !n.get("stages").get("audio").has("breaker_open")).toList();
-            // The breaker judges after its minimum number of calls, and opens at a failure rate of 50%:
-            // a render that met the timeout is a call too.
-            assertThat(timedOut.size() + rendered.size()).isGreaterThanOrEqualTo(FAILURES_TO_OPEN);
-            assertThat(timedOut).hasSizeGreaterThan(rendered.size()).allSatisfy(n -> assertThat(
-                    n.get("stages").get("audio").get("error").asText())
-                    .startsWith("render timed out: still running after ").endsWith("ms (timeout 1 ms)"));
-            assertThat(breaker.getNumberOfFailedCalls() + breaker.getNumberOfSuccessfulCalls()).isGreaterThanOrEqualTo(FAILURES_TO_OPEN);
-            assertThat(breaker.getNumberOfFailedCalls()).isGreaterThan(breaker.getNumberOfSuccessfulCalls());
-            assertThat(primaries).as("notes the opened breaker failed fast")
-                    .anySatisfy(n -> assertThat(n.get("stages").get("audio").get("error").asText()).contains("circuit breaker OPEN"));
-            assertThat(Ss9ServiceHopsTest.filesUnder(score.resolve("audio"))).as("WAVs of the renders that met the timeout only")
-                    .hasSize(rendered.size());
+            List<JsonNode> failedFast = primaries.stream()
+                    .filter(n -> n.get("stages").get("audio").path("breaker_open").asBoolean()).toList();
+            // The breaker judges after its minimum number of calls, all failed: it opens on the fifth note.
+            assertThat(timedOut).extracting(n -> n.get("sequence").asInt()).containsExactlyInAnyOrder(0, 1, 2, 3, 4);
+            assertThat(timedOut).allSatisfy(n -> assertThat(n.get("stages").get("audio").get("error").asText())
+                    .matches("render timed out: still running after \\d+ ms \\(timeout 1 ms\\)"));
+            assertThat(failedFast).hasSize(LONG_NOTE_COUNT - FAILURES_TO_OPEN).allSatisfy(n -> assertThat(
+                    n.get("stages").get("audio").get("error").asText()).contains("circuit breaker OPEN").contains("not attempted"));
+            assertThat(breaker.getNumberOfFailedCalls()).isEqualTo(FAILURES_TO_OPEN);
+            assertThat(breaker.getNumberOfSuccessfulCalls()).isZero();
+            assertThat(breaker.getNumberOfNotPermittedCalls()).isEqualTo(LONG_NOTE_COUNT - FAILURES_TO_OPEN);
+            assertThat(breaker.getCircuitBreakerState()).isEqualTo("OPEN");
+            assertThat(Ss9ServiceHopsTest.filesUnder(score.resolve("audio"))).as("no WAV of a timed-out render").isEmpty();
+            assertThat(Ss9Outputs.status(score)).isEqualTo("completed_with_failures");
         }
+    }
+
+    private static final String LONG_NOTES = "whole_notes_at_crotchet_30";
+    private static final int LONG_NOTE_COUNT = 12;
+
+    /** One part of {@code count} whole notes, each a step higher, at crotchet = 30: eight seconds a note. */
+    private static String longNotes(int count) {
+        String[] steps = {"C", "D", "E", "F", "G", "A", "B"};
+        StringBuilder measures = new StringBuilder();
+        for (int i = 0; i < count; i++) {
+            measures.append("<measure number=\"").append(i + 1).append("\">");
+            if (i == 0) {
+                measures.append("<attributes><divisions>1</divisions><time><beats>4</beats><beat-type>4</beat-type></time>"
+                        + "<clef><sign>G</sign><line>2</line></clef></attributes>"
+                        + "<direction placement=\"above\"><direction-type><metronome><beat-unit>quarter</beat-unit>"
+                        + "<per-minute>30</per-minute></metronome></direction-type><sound tempo=\"30\"/></direction>");
+            }
+            measures.append("<note><pitch><step>").append(steps[i % 7]).append("</step><octave>").append(4 + i / 7)
+                    .append("</octave></pitch><duration>4</duration><voice>1</voice><type>whole</type></note></measure>");
+        }
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><score-partwise version=\"4.0\">"
+                + "<part-list><score-part id=\"P1\"><part-name>Flute</part-name></score-part></part-list>"
+                + "<part id=\"P1\">" + measures + "</part></score-partwise>";
     }
 
     private static List<JsonNode> withAudio(List<JsonNode> notes, String status) {
