@@ -47,8 +47,12 @@ class EmbeddedBrokerTrialTest {
             // Not awaitClosed: work/ holds the broker's journal and the cluster's lock for good; the
             // score's inputs leave work/incoming when it closes.
             Path index = service.output().resolve("SS 9/manifest.json");
-            await().atMost(Duration.ofSeconds(60)).until(() -> ServiceEndToEndTest.status(index).startsWith("completed")
-                    && CrashState.files(service.work().resolve("incoming")).isEmpty());
+            // Asserted rather than polled for true, so a timeout says how far the score got.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                assertThat(ServiceEndToEndTest.status(index)).as("index status; progress: %s; inbox: %s",
+                        progress(index), CrashState.files(service.inbox())).startsWith("completed");
+                assertThat(CrashState.files(service.work().resolve("incoming"))).as("inputs left in work/incoming").isEmpty();
+            });
             assertThat(ServiceEndToEndTest.status(index)).isEqualTo("completed");
 
             assertThat(JSON.readTree(index.toFile()).get("nodes").get("trial").asInt()).as("notes rendered by the node").isEqualTo(9);
@@ -59,6 +63,14 @@ class EmbeddedBrokerTrialTest {
                 }
             }
             assertThat(service.work().resolve("broker/journal")).isDirectory();
+        }
+    }
+
+    private static String progress(Path index) {
+        try {
+            return Files.readString(index.resolveSibling("progress.json"));
+        } catch (java.io.IOException e) {
+            return "none (" + e.getClass().getSimpleName() + ")";
         }
     }
 
