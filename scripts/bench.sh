@@ -369,6 +369,26 @@ read -r S_WORK S_JIT S_GC S_OTHER S_USER S_SYS < <(column_medians "${R_SPLIT[@]}
 echo "-- where the running service's second score's CPU goes (medians, seconds; /proc per thread)"
 echo "   Camel's threads (the note workers) ${S_WORK}, JIT compiler threads ${S_JIT}, collector ${S_GC}, other ${S_OTHER}; user ${S_USER}, kernel ${S_SYS}   (floor's best warm pass: $(median "${R_FWARM_CPU[@]}") in all)"
 
+# ---------------------------------------------------------------- the writes' floor
+# The one-shot's per-note files (WAV, MIDI, keyframes, note manifests) written again as the hops
+# write them, and nothing else: what the outputs alone cost. With the floor's warm CPU it bounds
+# from below what any run that renders, analyses and writes these files can take on these cores.
+WF_LINE=""
+if [[ -z "${BENCH_SKIP_WRITEFLOOR:-}" ]]; then
+    java -Xmx2g -cp "$JAR" io.sib2ae.orchestrator.bench.WriteFloor --score-dir "$DIR" --out "$TMP/writefloor" \
+        --threads "$CORES" --passes 3 >"$TMP/writefloor.log" 2>&1 || { echo "WriteFloor failed:"; tail -20 "$TMP/writefloor.log"; exit 1; }
+    wv() { grep -E "^writefloor\.$1=" "$TMP/writefloor.log" | cut -d= -f2; }
+    WF_WALL="$(calc "$(wv best_ms)/1000")"; WF_CPU="$(calc "$(wv best_process_cpu_ms)/1000")"
+    MED_FWARM_CPU="$(median "${R_FWARM_CPU[@]}")"
+    WF_BOUND="$(calc "round(($MED_FWARM_CPU+$WF_CPU)/$CORES,2)")"
+    WF_BOUND_RATIO="$(calc "round($WF_BOUND/$MED_FWARM,2)")"
+    echo
+    echo "-- the writes' floor (WriteFloor: the one-shot's $(wv files) per-note files, $(( $(wv bytes) >> 20 )) MiB, written again as the hops write them, ${CORES} threads, best of 3 passes)"
+    echo "   ${WF_WALL}s wall, ${WF_CPU} CPU-s. With the floor's warm pass (${MED_FWARM_CPU} CPU-s), no run that renders, analyses and writes"
+    echo "   these files takes less than ${WF_BOUND}s on ${CORES} cores: ${WF_BOUND_RATIO}x the floor's warm pass, before its planning, JSON, Camel or JIT"
+    WF_LINE="| writing the per-note files alone (WriteFloor) | ${WF_WALL} s, ${WF_CPU} CPU-s | floor + writes: at least ${WF_BOUND_RATIO}x the floor's warm pass on ${CORES} cores | |"
+fi
+
 # ---------------------------------------------------------------- fluidsynth baseline
 if [[ -z "${BENCH_SKIP_BASELINE:-}" ]]; then
     mapfile -t ALL_MIDI < <(ls "$DIR/midi" | grep '\.mid$' | sort)
@@ -402,6 +422,7 @@ echo "| cold one-shot ($COLD_LABEL), wall | ${MED_COLD} s | ${MED_COLD_RATIO}x t
 echo "| running service ($SERVICE_LABEL), second copy of the score | ${MED_SECOND} s | ${MED_WARM_RATIO}x the floor's warm pass (${MED_FWARM} s) | <= 1.3x |"
 [[ -z "${BENCH_SKIP_BASELINE:-}" ]] && echo "| one fluidsynth process per note, same SoundFont | $(calc "round($SEQ_FULL)") s | the cold one-shot is $(calc "round($SEQ_FULL/$MED_COLD)")x faster | >= 30x |"
 echo "| peak RSS, one-shot | ${MED_RSS} MiB | | <= 1 GiB |"
+[[ -n "$WF_LINE" ]] && echo "$WF_LINE"
 fi # BENCH_ONLY_LINEARITY
 
 # ---------------------------------------------------------------- linearity (service mode)
