@@ -100,13 +100,17 @@ public class ScoreConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The bounded pool the per-note splitter runs on, two workers per core unless configured:
-     * while one worker's note waits for a synthesizer, another analyses keyframes. Camel's
-     * executor service manager shuts it down with the context.
+     * The bounded pool the per-note splitter runs on, one worker per core unless configured (a
+     * one-shot run asks for two, see {@code OneShotCommand}). There are as many synthesizers, so no
+     * worker waits for one, and each core runs one note's render and then its analysis; a second
+     * worker per core only takes turns with the first and with the JIT. A running service's second
+     * score of ActorPreludeSample took 0.94x the time with one per core (median of fourteen
+     * alternating pairs, output on tmpfs; ten faster, single pairs from 0.83x to 1.26x).
+     * Camel's executor service manager shuts it down with the context.
      */
     @BindToRegistry(value = "noteWorkers", lazy = true)
     public ExecutorService noteWorkers(CamelContext context, @PropertyInject("sib2ae.workers") int workers) {
-        int size = workers > 0 ? workers : 2 * Runtime.getRuntime().availableProcessors();
+        int size = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         return context.getExecutorServiceManager().newFixedThreadPool(this, "note-worker", size);
     }
 }
