@@ -104,11 +104,12 @@ final class OneShotCommand {
         // route: at the service's 100 ms the context's stop waited some 250 ms for them before the
         // process could exit. A run of seconds loses nothing by polling more often.
         defaultUnlessGiven(main, "camel.component.seda.default-poll-timeout", "10");
-        // Two note workers per core, where a service has one: a one-shot compiles with C1 alone
-        // (bin/sib2ae) or is over while C2 still compiles, and there the second worker per core
-        // fills the gaps: ActorPreludeSample took 0.95x the time with two (median of four
-        // alternating pairs, three of them faster, output on tmpfs). A service does better with one.
-        defaultUnlessGiven(main, "sib2ae.workers", Integer.toString(2 * Runtime.getRuntime().availableProcessors()));
+        // Two note workers per core, where a service has one (a sib2ae.workers count, when
+        // configured, still wins): a one-shot compiles with C1 alone (bin/sib2ae) or is over while
+        // C2 still compiles, and there the second worker per core fills the gaps: ActorPreludeSample
+        // took 0.95x the time with two (median of four alternating pairs, three of them faster,
+        // output on tmpfs). A service does better with one.
+        defaultUnlessGiven(main, "sib2ae.workers-per-core", "2");
         try {
             main.start();
             CamelContext context = main.getCamelContext();

@@ -100,8 +100,9 @@ public class ScoreConfiguration implements CamelConfiguration {
     }
 
     /**
-     * The bounded pool the per-note splitter runs on, one worker per core unless configured (a
-     * one-shot run asks for two, see {@code OneShotCommand}). There are as many synthesizers, so no
+     * The bounded pool the per-note splitter runs on: {@code sib2ae.workers} workers, or when that
+     * is 0, {@code sib2ae.workers-per-core} per core, one unless a one-shot run asks for two (see
+     * {@code OneShotCommand}; a count the user configures wins either way). There are as many synthesizers, so no
      * worker waits for one, and each core runs one note's render and then its analysis; a second
      * worker per core only takes turns with the first and with the JIT. A running service's second
      * score of ActorPreludeSample took 0.94x the time with one per core (median of fourteen
@@ -109,8 +110,9 @@ public class ScoreConfiguration implements CamelConfiguration {
      * Camel's executor service manager shuts it down with the context.
      */
     @BindToRegistry(value = "noteWorkers", lazy = true)
-    public ExecutorService noteWorkers(CamelContext context, @PropertyInject("sib2ae.workers") int workers) {
-        int size = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+    public ExecutorService noteWorkers(CamelContext context, @PropertyInject("sib2ae.workers") int workers,
+                                       @PropertyInject(value = "sib2ae.workers-per-core", defaultValue = "1") int perCore) {
+        int size = workers > 0 ? workers : Math.max(1, perCore) * Runtime.getRuntime().availableProcessors();
         return context.getExecutorServiceManager().newFixedThreadPool(this, "note-worker", size);
     }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sib2ae.orchestrator.rendering.SynthesizerPool;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +32,27 @@ class WiringTest {
         main.stop();
 
         assertThatThrownBy(pool::borrow).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    @Test
+    void aServiceRunsOneNoteWorkerPerCoreAOneShotTwoAndAConfiguredCountWins() throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertThat(noteWorkers(Map.of())).as("a service").isEqualTo(cores);
+        // What OneShotCommand sets for its run, unless -Dsib2ae.workers-per-core is given.
+        assertThat(noteWorkers(Map.of("sib2ae.workers-per-core", "2"))).as("a one-shot").isEqualTo(2 * cores);
+        assertThat(noteWorkers(Map.of("sib2ae.workers", "3", "sib2ae.workers-per-core", "2"))).as("configured").isEqualTo(3);
+    }
+
+    private int noteWorkers(Map<String, String> settings) throws Exception {
+        Main main = TestApplication.under(root.resolve("workers-" + settings.hashCode()));
+        settings.forEach(main::addOverrideProperty);
+        main.start();
+        try {
+            ExecutorService workers = main.getCamelContext().getRegistry().lookupByNameAndType("noteWorkers", ExecutorService.class);
+            return ((ThreadPoolExecutor) workers).getMaximumPoolSize();
+        } finally {
+            main.stop();
+        }
     }
 
     @Test

@@ -146,7 +146,7 @@ public final class RenderFloor {
     }
 
     /** CPU time of the whole JVM (all threads, JIT and GC included), or -1 where the JDK cannot tell. */
-    private static long processCpuMillis() {
+    static long processCpuMillis() {
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
             return os.getProcessCpuTime() / 1_000_000;
         }

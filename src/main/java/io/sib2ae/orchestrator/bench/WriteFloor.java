@@ -2,7 +2,6 @@ package io.sib2ae.orchestrator.bench;
 
 import io.sib2ae.orchestrator.manifest.AtomicFiles;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,7 +114,7 @@ public final class WriteFloor {
         ExecutorService executor = Executors.newFixedThreadPool(threads);
         try {
             AtomicInteger next = new AtomicInteger();
-            long cpuStart = processCpuMillis();
+            long cpuStart = RenderFloor.processCpuMillis();
             long start = System.nanoTime();
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
@@ -136,18 +135,10 @@ public final class WriteFloor {
             for (Future<?> worker : workers) {
                 worker.get();
             }
-            return new Pass((System.nanoTime() - start) / 1_000_000, processCpuMillis() - cpuStart);
+            return new Pass((System.nanoTime() - start) / 1_000_000, RenderFloor.processCpuMillis() - cpuStart);
         } finally {
             executor.shutdown();
         }
-    }
-
-    /** CPU time of the whole JVM (all threads, JIT and GC included), or -1 where the JDK cannot tell. */
-    private static long processCpuMillis() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime() / 1_000_000;
-        }
-        return -1;
     }
 
     private static void print(String key, Object value) {
