@@ -26,7 +26,7 @@ public class EmbeddedBrokerConfiguration implements CamelConfiguration, CamelCon
     private int port;
     @PropertyInject("sib2ae.work")
     private String work;
-    @PropertyInject(value = "sib2ae.broker.max-disk-usage", defaultValue = "90")
+    @PropertyInject(value = "sib2ae.broker.max-disk-usage", defaultValue = "" + EmbeddedBroker.DEFAULT_MAX_DISK_USAGE)
     private int maxDiskUsage;
 
     private CamelContext context;
