@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,13 @@ public final class WorkArea {
 
     private final Folders folders;
     private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /*
+     * The files in work/ that this process claimed and has not yet archived or quarantined: its own
+     * scores' inputs, which recovery must leave alone. A new leader's intake starts claiming as its
+     * takeover puts an earlier leader's files back; without this, a file claimed in between went back
+     * to the inbox, was claimed a second time, and failed its score as a duplicate input.
+     */
+    private final Set<Path> claimedHere = ConcurrentHashMap.newKeySet();
 
     public WorkArea(Folders folders) {
         this.folders = folders;
@@ -56,9 +65,12 @@ public final class WorkArea {
         Path relative = safeRelative(relativeName);
         Path source = folders.inbox().resolve(relative);
         Path target = folders.incoming().resolve(relative);
+        // Marked before it appears in work/, so a recovery that finds it there also finds the mark.
+        claimedHere.add(key(target));
         try {
             AtomicFiles.moveAtomically(source, target);
         } catch (IOException e) {
+            claimedHere.remove(key(target));
             throw new UncheckedIOException("Could not claim " + relativeName + " from the inbox: " + e.getMessage(), e);
         }
         return new ClaimedFile(ScoreNames.groupKey(relative), ScoreFileKind.of(relative.getFileName().toString()), target);
@@ -121,9 +133,10 @@ public final class WorkArea {
 
     /**
      * Puts the input files in {@code work/incoming} back into the inbox, and nothing else: what a
-     * new leader does in distributed mode, while the other instances' writes are under way.
+     * new leader does in distributed mode, while the other instances' writes are under way. Files
+     * this process claimed itself belong to its scores in work and stay.
      *
-     * @return the number of files found in {@code work/incoming} (moved back or deleted)
+     * @return the number of files found in {@code work/incoming} and not claimed here (moved back or deleted)
      */
     public int recoverInputs() {
         Path incoming = folders.incoming();
@@ -132,7 +145,7 @@ public final class WorkArea {
         }
         List<Path> leftovers;
         try (Stream<Path> files = Files.walk(incoming)) {
-            leftovers = files.filter(Files::isRegularFile).toList();
+            leftovers = files.filter(Files::isRegularFile).filter(f -> !claimedHere.contains(key(f))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -172,18 +185,24 @@ public final class WorkArea {
         return temporary.size();
     }
 
-    private static void moveAll(List<Path> files, Path targetFolder) {
+    private void moveAll(List<Path> files, Path targetFolder) {
         for (Path file : files) {
             if (!Files.exists(file)) {
                 continue;
             }
             try {
                 AtomicFiles.moveAtomically(file, targetFolder.resolve(file.getFileName().toString()));
+                claimedHere.remove(key(file));
                 deleteEmptyParents(file.getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not move " + file + " to " + targetFolder + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /** One spelling per file, whichever way a caller built its path. */
+    private static Path key(Path file) {
+        return file.toAbsolutePath().normalize();
     }
 
     private static void deleteEmptyParents(Path folder) {
